@@ -1,0 +1,90 @@
+-- twitchcheck knowledge base, part 3: views that answer a person's questions.
+-- Every view is documented, with example queries, in Schema/README.md.
+
+-- Every class a class belongs to, itself included, following class_parents.
+CREATE VIEW class_ancestors (class_id, ancestor_id, depth) AS
+WITH RECURSIVE walk(class_id, ancestor_id, depth) AS (
+    SELECT id, id, 0 FROM classes
+    UNION
+    SELECT walk.class_id, class_parents.parent_id, walk.depth + 1
+    FROM walk JOIN class_parents ON class_parents.class_id = walk.ancestor_id
+)
+SELECT class_id, ancestor_id, min(depth) FROM walk GROUP BY class_id, ancestor_id;
+
+-- Every class each drug belongs to, directly or through a parent class.
+CREATE VIEW drug_class_closure (drug_id, class_id, via_class_id) AS
+SELECT drug_classes.drug_id, class_ancestors.ancestor_id, min(drug_classes.class_id)
+FROM drug_classes
+JOIN class_ancestors ON class_ancestors.class_id = drug_classes.class_id
+GROUP BY drug_classes.drug_id, class_ancestors.ancestor_id;
+
+-- Each drug's own risks: those stated for the drug and those stated for any of its classes.
+CREATE VIEW drug_effects (drug_id, effect_id, severity, severity_rank, frequency, evidence,
+                          summary, management, via_class_id, source_id) AS
+SELECT drug_risks.drug_id, drug_risks.effect_id, drug_risks.severity, severities.rank,
+       drug_risks.frequency, drug_risks.evidence, drug_risks.summary, drug_risks.management,
+       NULL, drug_risks.source_id
+FROM drug_risks JOIN severities ON severities.id = drug_risks.severity
+UNION ALL
+SELECT drug_class_closure.drug_id, class_risks.effect_id, class_risks.severity, severities.rank,
+       class_risks.frequency, class_risks.evidence, class_risks.summary, class_risks.management,
+       class_risks.class_id, class_risks.source_id
+FROM class_risks
+JOIN drug_class_closure ON drug_class_closure.class_id = class_risks.class_id
+JOIN severities ON severities.id = class_risks.severity;
+
+-- "Which drugs cause tremor?": one row per drug and effect, its worst stated severity.
+CREATE VIEW drugs_by_effect (effect, drug, severity, evidence, frequency, via_class, sources) AS
+SELECT drug_effects.effect_id,
+       drug_effects.drug_id,
+       (SELECT id FROM severities WHERE rank = max(drug_effects.severity_rank)),
+       (SELECT evidence_levels.id FROM evidence_levels
+          WHERE evidence_levels.rank = max((SELECT rank FROM evidence_levels e WHERE e.id = drug_effects.evidence))),
+       (SELECT frequencies.id FROM frequencies
+          WHERE frequencies.rank = max((SELECT rank FROM frequencies f WHERE f.id = drug_effects.frequency))),
+       group_concat(DISTINCT drug_effects.via_class_id),
+       group_concat(DISTINCT drug_effects.source_id)
+FROM drug_effects
+GROUP BY drug_effects.effect_id, drug_effects.drug_id;
+
+-- Every name a drug is known by, with the kind of name.
+CREATE VIEW drug_name_list (drug, name, kind) AS
+SELECT drug_id, name, kind FROM drug_names;
+
+-- Combination rules with each side named, whether a class or a drug.
+CREATE VIEW rule_overview (rule, left_side, right_side, effect, severity, evidence, summary, sources) AS
+SELECT interaction_rules.id,
+       coalesce('class:' || interaction_rules.left_class_id, 'drug:' || interaction_rules.left_drug_id),
+       coalesce('class:' || interaction_rules.right_class_id, 'drug:' || interaction_rules.right_drug_id),
+       interaction_rules.effect_id, interaction_rules.severity, interaction_rules.evidence,
+       interaction_rules.summary,
+       (SELECT group_concat(source_id, ',') FROM rule_sources WHERE rule_sources.rule_id = interaction_rules.id)
+FROM interaction_rules;
+
+-- The drugs each rule side stands for.
+CREATE VIEW rule_side_drugs (rule_id, side, drug_id) AS
+SELECT interaction_rules.id, 'left', drug_class_closure.drug_id
+FROM interaction_rules JOIN drug_class_closure ON drug_class_closure.class_id = interaction_rules.left_class_id
+UNION
+SELECT id, 'left', left_drug_id FROM interaction_rules WHERE left_drug_id IS NOT NULL
+UNION
+SELECT interaction_rules.id, 'right', drug_class_closure.drug_id
+FROM interaction_rules JOIN drug_class_closure ON drug_class_closure.class_id = interaction_rules.right_class_id
+UNION
+SELECT id, 'right', right_drug_id FROM interaction_rules WHERE right_drug_id IS NOT NULL;
+
+-- "What does sertraline interact with?": every drug pair a rule covers, both ways round.
+CREATE VIEW drug_interactions (drug, other_drug, effect, severity, evidence, rule, summary) AS
+SELECT l.drug_id, r.drug_id, interaction_rules.effect_id, interaction_rules.severity,
+       interaction_rules.evidence, interaction_rules.id, interaction_rules.summary
+FROM interaction_rules
+JOIN rule_side_drugs l ON l.rule_id = interaction_rules.id AND l.side = 'left'
+JOIN rule_side_drugs r ON r.rule_id = interaction_rules.id AND r.side = 'right'
+WHERE l.drug_id <> r.drug_id
+UNION
+SELECT r.drug_id, l.drug_id, interaction_rules.effect_id, interaction_rules.severity,
+       interaction_rules.evidence, interaction_rules.id, interaction_rules.summary
+FROM interaction_rules
+JOIN rule_side_drugs l ON l.rule_id = interaction_rules.id AND l.side = 'left'
+JOIN rule_side_drugs r ON r.rule_id = interaction_rules.id AND r.side = 'right'
+WHERE l.drug_id <> r.drug_id;

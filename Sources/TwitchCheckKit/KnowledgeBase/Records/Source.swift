@@ -1,0 +1,15 @@
+import GRDB
+
+/// A citation that facts in the knowledge base rest on (a row of `sources`).
+public struct Source: Codable, Sendable, Equatable, FetchableRecord, TableRecord {
+    public static let databaseTableName = "sources"
+
+    public let id: String
+    public let kind: String
+    public let citation: String
+    public let url: String?
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+    }
+}

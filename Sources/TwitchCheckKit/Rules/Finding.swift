@@ -1,0 +1,68 @@
+/// One risk found in a medication list: a drug's own, or one a combination adds.
+public struct Finding: Codable, Sendable, Equatable {
+    public let kind: FindingKind
+    public let effect: Effect
+    public let severity: Severity
+    public let evidence: Evidence
+    /// Generic names, sorted.
+    public let drugs: [String]
+    /// One sentence a patient can read.
+    public let summary: String
+    /// Why it happens; for a drug's own risk, how often when known.
+    public let mechanism: String?
+    /// What to do.
+    public let management: String
+    /// Ids in the knowledge base's `sources` table.
+    public let sources: [String]
+    /// The interaction rule that made a combination finding.
+    public let rule: String?
+    /// How often a drug's own risk occurs, when a source says.
+    public let frequency: Frequency?
+
+    public init(kind: FindingKind, effect: Effect, severity: Severity, evidence: Evidence, drugs: [String],
+                summary: String, mechanism: String?, management: String, sources: [String],
+                rule: String? = nil, frequency: Frequency? = nil) {
+        self.kind = kind
+        self.effect = effect
+        self.severity = severity
+        self.evidence = evidence
+        self.drugs = drugs.sorted()
+        self.summary = summary
+        self.mechanism = mechanism
+        self.management = management
+        self.sources = sources
+        self.rule = rule
+        self.frequency = frequency
+    }
+
+    /// Findings about the same effect in the same drugs collapse into one.
+    var identity: String { effect.rawValue + "|" + drugs.joined(separator: "+") }
+
+    /// Most severe first; then combinations, better evidence, effect and drug names.
+    static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.kind != b.kind { return a.kind == .combination }
+        if a.evidence != b.evidence { return a.evidence > b.evidence }
+        if a.effect != b.effect { return a.effect < b.effect }
+        return a.drugs.lexicographicallyPrecedes(b.drugs)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind, effect, severity, evidence, drugs, summary, mechanism, management, sources, rule, frequency
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(effect, forKey: .effect)
+        try container.encode(severity, forKey: .severity)
+        try container.encode(evidence, forKey: .evidence)
+        try container.encode(drugs, forKey: .drugs)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(mechanism, forKey: .mechanism)
+        try container.encode(management, forKey: .management)
+        try container.encode(sources, forKey: .sources)
+        try container.encode(rule, forKey: .rule)
+        try container.encode(frequency, forKey: .frequency)
+    }
+}

@@ -1,0 +1,27 @@
+/// Checks a medication list end to end: resolve every name, then find the risks.
+public final class MedicationChecker: Sendable {
+    public let knowledgeBase: KnowledgeBase
+    public let resolver: MedicationResolver
+    public let riskChecker: RiskChecker
+
+    public init(knowledgeBase: KnowledgeBase) throws {
+        self.knowledgeBase = knowledgeBase
+        self.resolver = MedicationResolver(knowledgeBase: knowledgeBase)
+        self.riskChecker = try RiskChecker(knowledgeBase: knowledgeBase)
+    }
+
+    /// Resolves each name and reports the findings for everything recognised.
+    public func check(_ inputs: [String]) throws -> CheckReport {
+        var medications: [ResolvedMedication] = []
+        var unrecognized: [UnrecognizedMedication] = []
+        for input in inputs {
+            switch try resolver.resolve(input) {
+            case .recognized(let medication): medications.append(medication)
+            case .unrecognized(let name): unrecognized.append(name)
+            }
+        }
+        let drugs = medications.flatMap(\.drugs)
+        return CheckReport(medications: medications, unrecognized: unrecognized,
+                           findings: try riskChecker.findings(for: drugs))
+    }
+}

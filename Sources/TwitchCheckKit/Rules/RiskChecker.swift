@@ -1,0 +1,66 @@
+/// Finds the risks in a set of drugs: each drug's own, and every combination rule that matches.
+///
+/// One finding per effect and drug set: where several rules or sources speak to the
+/// same effect in the same drugs, the most severe wins (then the best evidence).
+public struct RiskChecker: Sendable {
+    private let knowledgeBase: KnowledgeBase
+    private let rules: [InteractionRule]
+
+    public init(knowledgeBase: KnowledgeBase) throws {
+        self.knowledgeBase = knowledgeBase
+        self.rules = try knowledgeBase.rules()
+    }
+
+    /// The findings for these drugs, most severe first.
+    public func findings(for drugIDs: [String]) throws -> [Finding] {
+        let drugs = Array(Set(drugIDs)).sorted()
+        let classes = try knowledgeBase.classes(of: drugs)
+        let candidates = try ownRiskFindings(drugs) + combinationFindings(drugs, classes: classes)
+        var strongest: [String: Finding] = [:]
+        for finding in candidates {
+            if let current = strongest[finding.identity],
+               (current.severity, current.evidence) >= (finding.severity, finding.evidence) {
+                continue
+            }
+            strongest[finding.identity] = finding
+        }
+        return strongest.values.sorted(by: Finding.reportOrder)
+    }
+
+    /// Each drug's own risks; every source that states one is listed, the strongest statement speaks.
+    private func ownRiskFindings(_ drugs: [String]) throws -> [Finding] {
+        let statements = try knowledgeBase.effects(of: drugs)
+        let grouped = Dictionary(grouping: statements) { "\($0.drugID)|\($0.effect.rawValue)" }
+        return grouped.values.compactMap { group -> Finding? in
+            let ranked = group.sorted {
+                ($0.severity, $0.evidence, $1.sourceID) > ($1.severity, $1.evidence, $0.sourceID)
+            }
+            guard let top = ranked.first else { return nil }
+            var sources: [String] = []
+            for statement in ranked where !sources.contains(statement.sourceID) { sources.append(statement.sourceID) }
+            return Finding(kind: .drug, effect: top.effect, severity: top.severity, evidence: top.evidence,
+                           drugs: [top.drugID], summary: top.summary, mechanism: nil, management: top.management,
+                           sources: sources, frequency: top.frequency)
+        }
+    }
+
+    /// Every pair of different drugs that a rule's two sides cover.
+    private func combinationFindings(_ drugs: [String], classes: [String: Set<String>]) -> [Finding] {
+        guard drugs.count > 1 else { return [] }
+        var findings: [Finding] = []
+        for rule in rules {
+            let left = drugs.filter { rule.left.includes($0, classes: classes[$0] ?? []) }
+            guard !left.isEmpty else { continue }
+            let right = drugs.filter { rule.right.includes($0, classes: classes[$0] ?? []) }
+            for a in left {
+                for b in right where a != b {
+                    findings.append(Finding(
+                        kind: .combination, effect: rule.effect, severity: rule.severity, evidence: rule.evidence,
+                        drugs: [a, b], summary: rule.summary, mechanism: rule.mechanism,
+                        management: rule.management, sources: rule.sourceIDs, rule: rule.id))
+                }
+            }
+        }
+        return findings
+    }
+}

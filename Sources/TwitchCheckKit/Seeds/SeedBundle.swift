@@ -1,0 +1,51 @@
+import Foundation
+
+/// The complete input of a knowledge-base build: the schema files and the seed files.
+public struct SeedBundle: Sendable {
+    public let files: [SeedFile]
+    /// A fingerprint of the files, recorded in the built database.
+    public let digest: String
+
+    public init(files: [SeedFile], digest: String) {
+        self.files = files.sorted { $0.path < $1.path }
+        self.digest = digest
+    }
+
+    /// Reads `Schema/*.sql` and `Seeds/*/*.tsv` from a checkout on disk.
+    public static func load(fromPackageRoot root: URL) throws -> SeedBundle {
+        var files: [SeedFile] = []
+        for folder in ["Schema", "Seeds"] {
+            let base = root.appending(path: folder)
+            guard let walker = FileManager.default.enumerator(at: base, includingPropertiesForKeys: nil) else {
+                throw TwitchCheckError.seedFolderMissing(base.path)
+            }
+            for case let url as URL in walker where ["sql", "tsv"].contains(url.pathExtension) {
+                let relative = folder + "/" + url.standardizedFileURL.path
+                    .dropFirst(base.standardizedFileURL.path.count + 1)
+                files.append(SeedFile(path: relative, text: try String(contentsOf: url, encoding: .utf8)))
+            }
+        }
+        guard files.contains(where: \.isSchema) else {
+            throw TwitchCheckError.seedFolderMissing(root.appending(path: "Schema").path)
+        }
+        return SeedBundle(files: files, digest: "local-" + Self.fingerprint(files))
+    }
+
+    /// The schema files in the order they must run.
+    public var schemaFiles: [SeedFile] { files.filter(\.isSchema) }
+
+    /// The seed files that fill one table, in path order.
+    public func seedFiles(for table: String) -> [SeedFile] {
+        files.filter { $0.seedTable == table }
+    }
+
+    private static func fingerprint(_ files: [SeedFile]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for file in files {
+            for byte in file.path.utf8 + [0] + file.text.utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+        }
+        return String(hash, radix: 16)
+    }
+}

@@ -1,0 +1,21 @@
+/// A movement-related adverse effect the checker knows about; the ids are DESIGN.md's contract.
+public enum Effect: String, Codable, CaseIterable, Sendable, Comparable {
+    case serotoninSyndrome = "serotonin_syndrome"
+    case tremor
+    case tardiveDyskinesia = "tardive_dyskinesia"
+    case twitching
+
+    /// How the effect is named for a person reading the report.
+    public var displayName: String {
+        switch self {
+        case .serotoninSyndrome: "serotonin syndrome"
+        case .tremor: "tremor"
+        case .tardiveDyskinesia: "tardive dyskinesia / movement disorder"
+        case .twitching: "twitching (myoclonus)"
+        }
+    }
+
+    public static func < (lhs: Effect, rhs: Effect) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

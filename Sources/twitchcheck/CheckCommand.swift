@@ -1,0 +1,104 @@
+import ArgumentParser
+import Foundation
+import TwitchCheckKit
+
+/// `twitchcheck check`: one medication list, typed as people write it.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check a medication list for twitching, tremor, serotonin-syndrome and tardive-dyskinesia risks.",
+        discussion: """
+        Give each medication as one argument, as it is written on a label or in a record:
+        brand or generic, with or without dose and form ("Zoloft 50mg", "tramadol",
+        "Ventolin inhaler", "SERTRALINE HCL 50 MG ORAL TABLET"). Quote names with spaces.
+
+        Names that are not recognised are listed as NOT CHECKED with close suggestions;
+        they are never guessed at. Use --strict to make them an error (exit 2).
+
+        Examples:
+          twitchcheck check sertraline tramadol
+          twitchcheck check phenelzine "Zoloft 50mg" --fail-on major
+          printf 'lithium\\nfluoxetine\\n' | twitchcheck check - --format json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("Medication names; '-' reads one per line from standard input.", valueName: "medication"))
+    var medications: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Read one medication per line from a file ('#' starts a comment).", valueName: "path"))
+    var file: String?
+
+    @Option(name: .long, help: "Output format: text for people, json for scripts.")
+    var format: CheckFormat = .text
+
+    @Option(name: .long, help: ArgumentHelp(
+        "Exit 1 when a finding is at this severity or above (minor, moderate, major, contraindicated).",
+        valueName: "severity"))
+    var failOn: Severity?
+
+    @Flag(name: .long, help: "Exit 2 when any name is not recognised.")
+    var strict = false
+
+    @Option(name: .long, help: "When to colour text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
+    var color: ColorChoice = .auto
+
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if medications.isEmpty && file == nil {
+            throw ValidationError("give at least one medication, '-' to read standard input, or --file PATH")
+        }
+    }
+
+    func run() throws {
+        let names = try collectNames()
+        if names.isEmpty {
+            throw ValidationError("the medication list is empty")
+        }
+        let knowledgeBase = try database.open()
+        let report = try MedicationChecker(knowledgeBase: knowledgeBase).check(names)
+        switch format {
+        case .json:
+            print(try ReportEncoding.json(report))
+        case .text:
+            let citations = try knowledgeBase.sources(report.findings.flatMap(\.sources))
+            let renderer = TextReportRenderer(
+                style: Terminal.style(for: color),
+                citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }))
+            print(renderer.render(report), terminator: "")
+        }
+        if strict, !report.unrecognized.isEmpty {
+            Terminal.writeError("twitchcheck: error: \(report.unrecognized.count) name(s) not recognised (--strict): "
+                + report.unrecognized.map(\.input).joined(separator: ", "))
+            throw ExitCode(2)
+        }
+        if let failOn, let highest = report.highestSeverity, highest >= failOn {
+            throw ExitCode(1)
+        }
+    }
+
+    private func collectNames() throws -> [String] {
+        var names: [String] = []
+        for argument in medications {
+            if argument == "-" {
+                names += try MedicationListReader.read(FileHandle.standardInput.readDataToEndOfFile(), origin: "<stdin>")
+            } else {
+                names.append(argument)
+            }
+        }
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw TwitchCheckError.inputUnreadable(path: file, reason: "no such file, or it cannot be read")
+            }
+            names += try MedicationListReader.read(data, origin: file)
+        }
+        return names
+    }
+}
+
+/// `check --format`.
+enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+extension Severity: ExpressibleByArgument {}

@@ -1,0 +1,6 @@
+import ArgumentParser
+
+/// `--color`: when text output is coloured.
+enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}

@@ -1,0 +1,20 @@
+import Foundation
+import TwitchCheckKit
+
+/// Facts about where output goes, for choosing colour and progress display.
+enum Terminal {
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
+
+    static func style(for color: ColorChoice) -> TerminalStyle {
+        switch color {
+        case .always: TerminalStyle(enabled: true)
+        case .never: TerminalStyle(enabled: false)
+        case .auto: .automatic(isTerminal: stdoutIsTerminal, environment: ProcessInfo.processInfo.environment)
+        }
+    }
+
+    static func writeError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}
