@@ -44,23 +44,36 @@ public struct RiskChecker: Sendable {
         }
     }
 
-    /// Every pair of different drugs that a rule's two sides cover.
+    /// The ids of every rule that matches some pair of these drugs, whether or not a
+    /// more severe rule outranks it in the findings.
+    public func rulesFiring(for drugIDs: [String]) throws -> Set<String> {
+        let drugs = Array(Set(drugIDs)).sorted()
+        return Set(matchingPairs(drugs, classes: try knowledgeBase.classes(of: drugs)).map(\.rule.id))
+    }
+
+    /// Every pair of different drugs that a rule's two sides cover, as findings.
     private func combinationFindings(_ drugs: [String], classes: [String: Set<String>]) -> [Finding] {
+        matchingPairs(drugs, classes: classes).map { rule, a, b in
+            Finding(kind: .combination, effect: rule.effect, severity: rule.severity, evidence: rule.evidence,
+                    drugs: [a, b], summary: rule.summary, mechanism: rule.mechanism,
+                    management: rule.management, sources: rule.sourceIDs, rule: rule.id)
+        }
+    }
+
+    private func matchingPairs(_ drugs: [String], classes: [String: Set<String>])
+        -> [(rule: InteractionRule, left: String, right: String)] {
         guard drugs.count > 1 else { return [] }
-        var findings: [Finding] = []
+        var pairs: [(rule: InteractionRule, left: String, right: String)] = []
         for rule in rules {
             let left = drugs.filter { rule.left.includes($0, classes: classes[$0] ?? []) }
             guard !left.isEmpty else { continue }
             let right = drugs.filter { rule.right.includes($0, classes: classes[$0] ?? []) }
             for a in left {
                 for b in right where a != b {
-                    findings.append(Finding(
-                        kind: .combination, effect: rule.effect, severity: rule.severity, evidence: rule.evidence,
-                        drugs: [a, b], summary: rule.summary, mechanism: rule.mechanism,
-                        management: rule.management, sources: rule.sourceIDs, rule: rule.id))
+                    pairs.append((rule, a, b))
                 }
             }
         }
-        return findings
+        return pairs
     }
 }

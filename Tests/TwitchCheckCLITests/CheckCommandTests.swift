@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+/// `twitchcheck check` end to end: output, exit codes and error messages, from the built binary.
+@Suite(.serialized) struct CheckCommandTests {
+    @Test func aCombinationIsReportedInText() throws {
+        let result = try CommandRunner.run(["check", "sertraline", "tramadol"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("MAJOR  serotonin syndrome — sertraline + tramadol"))
+        #expect(result.stdout.contains("What to do:"))
+        #expect(result.stdout.contains("Source:"))
+        #expect(result.stdout.contains("This is not medical advice."))
+        #expect(!result.stdout.contains("\u{1B}["), "no ANSI colour when stdout is not a terminal")
+    }
+
+    @Test func jsonOutputParsesAndCarriesTheFinding() throws {
+        let result = try CommandRunner.run(["check", "--format", "json", "sertraline", "tramadol"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let finding = try #require((object["findings"] as? [[String: Any]])?.first)
+        #expect(finding["kind"] as? String == "combination")
+        #expect(finding["effect"] as? String == "serotonin_syndrome")
+        #expect(finding["drugs"] as? [String] == ["sertraline", "tramadol"])
+        #expect(!((finding["sources"] as? [String]) ?? []).isEmpty)
+    }
+
+    @Test func aClearListHasNullHighestSeverity() throws {
+        let result = try CommandRunner.run(["check", "--format", "json", "amoxicillin", "lisinopril"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((object["findings"] as? [Any])?.isEmpty == true)
+        #expect(object["highest_severity"] is NSNull)
+    }
+
+    @Test func failOnMajorExitsOneOnlyWhenAMajorFindingIsMade() throws {
+        #expect(try CommandRunner.run(["check", "--fail-on", "major", "phenelzine", "sertraline"]).status == 1)
+        #expect(try CommandRunner.run(["check", "--fail-on", "major", "amoxicillin"]).status == 0)
+        #expect(try CommandRunner.run(["check", "--fail-on", "contraindicated", "sertraline", "tramadol"]).status == 0)
+    }
+
+    @Test func unrecognisedNamesAreReportedNotFailed() throws {
+        let result = try CommandRunner.run(["check", "sertralin"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("NOT CHECKED"))
+        #expect(result.stdout.contains("sertralin — did you mean: sertraline"))
+        let strict = try CommandRunner.run(["check", "--strict", "sertralin"])
+        #expect(strict.status == 2)
+        #expect(strict.stderr.contains("not recognised (--strict): sertralin"))
+    }
+
+    @Test func namesComeFromStandardInputAndFiles() throws {
+        let piped = try CommandRunner.run(["check", "-", "--format", "json"], input: "# my list\nlithium\n\nProzac 20 mg\n")
+        #expect(piped.status == 0)
+        #expect(piped.stdout.contains("\"input\" : \"Prozac 20 mg\""))
+        let file = FileManager.default.temporaryDirectory.appending(path: "meds-\(UUID().uuidString).txt")
+        try "\u{FEFF}Nardil\r\nUltram\r\n".write(to: file, atomically: true, encoding: .utf8)
+        let fromFile = try CommandRunner.run(["check", "--file", file.path, "--fail-on", "contraindicated"])
+        #expect(fromFile.status == 1)
+        #expect(fromFile.stdout.contains("CONTRAINDICATED"))
+    }
+
+    @Test func badUsageExitsTwoWithAMessage() throws {
+        let noNames = try CommandRunner.run(["check"])
+        #expect(noNames.status == 2)
+        #expect(noNames.stderr.contains("give at least one medication"))
+        let badFormat = try CommandRunner.run(["check", "--format", "xml", "sertraline"])
+        #expect(badFormat.status == 2)
+        #expect(badFormat.stderr.contains("xml"))
+        let missingFile = try CommandRunner.run(["check", "--file", "/nonexistent/meds.txt"])
+        #expect(missingFile.status == 2)
+        #expect(missingFile.stderr.contains("/nonexistent/meds.txt"))
+        let missingDatabase = try CommandRunner.run(["check", "--db", "/nonexistent/kb.sqlite", "sertraline"])
+        #expect(missingDatabase.status == 2)
+        #expect(missingDatabase.stderr.contains("db build"))
+    }
+
+    @Test func invalidUTF8InAListFileNamesTheLine() throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "bad-\(UUID().uuidString).txt")
+        try Data("sertraline\n\u{FF}\u{FE}bad\n".utf8.map { $0 } + [0xFF, 0x0A]).write(to: file)
+        let result = try CommandRunner.run(["check", "--file", file.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(file.path):3"))
+    }
+
+    @Test func helpTeachesWithExamples() throws {
+        let result = try CommandRunner.run(["check", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("Examples:"))
+        #expect(result.stdout.contains("--fail-on"))
+    }
+
+    @Test func dbPathPointsAtTheDatabaseInUse() throws {
+        let result = try CommandRunner.run(["db", "path"])
+        #expect(result.status == 0)
+        let path = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(path.hasPrefix(CommandRunner.dataHome))
+        #expect(FileManager.default.fileExists(atPath: path))
+        let explicit = try CommandRunner.run(["db", "path"], environment: ["TWITCHCHECK_DB": path])
+        #expect(explicit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == path)
+    }
+}
