@@ -94,7 +94,8 @@ struct SeedImporter {
 
     private func insertName(_ name: String?, drug: String?, kind: String?, source: String?, row: SeedTable.Row) throws {
         let key = NameNormalizer.key(name ?? "")
-        if let existing = try String.fetchOne(db, sql: "SELECT drug_id FROM drug_names WHERE key = ?", arguments: [key]) {
+        let existingOwner = try db.cachedStatement(sql: "SELECT drug_id FROM drug_names WHERE key = ?")
+        if let existing = try String.fetchOne(existingOwner, arguments: [key]) {
             if existing == drug { return }  // the same name listed twice for the same drug
             throw failure(row, "the name '\(name ?? "")' already belongs to \(existing); a name may mean only one drug")
         }
@@ -118,7 +119,7 @@ struct SeedImporter {
         let columns = values.keys.sorted()
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
         do {
-            try db.execute(sql: sql, arguments: StatementArguments(columns.map { values[$0] ?? nil }))
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0] ?? nil }))
         } catch let error as DatabaseError {
             throw failure(row, "\(table): \(error.message ?? "\(error)")")
         }
