@@ -24,6 +24,8 @@ let package = Package(
         .target(
             name: "TwitchCheckKit",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            // EmbeddedData/ links to Schema/ and Seeds/; the plugin embeds their .sql and .tsv files.
+            exclude: ["EmbeddedData/Schema/README.md", "EmbeddedData/Schema/SEVERITY_POLICY.md"],
             plugins: ["EmbedSeeds"]
         ),
         .executableTarget(

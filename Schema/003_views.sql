@@ -33,19 +33,28 @@ FROM class_risks
 JOIN drug_class_closure ON drug_class_closure.class_id = class_risks.class_id
 JOIN severities ON severities.id = class_risks.severity;
 
--- "Which drugs cause tremor?": one row per drug and effect, its worst stated severity.
+-- "Which drugs cause tremor?": one row per drug and effect, with its worst stated
+-- severity, best evidence and highest frequency across sources.
 CREATE VIEW drugs_by_effect (effect, drug, severity, evidence, frequency, via_class, sources) AS
-SELECT drug_effects.effect_id,
-       drug_effects.drug_id,
-       (SELECT id FROM severities WHERE rank = max(drug_effects.severity_rank)),
-       (SELECT evidence_levels.id FROM evidence_levels
-          WHERE evidence_levels.rank = max((SELECT rank FROM evidence_levels e WHERE e.id = drug_effects.evidence))),
-       (SELECT frequencies.id FROM frequencies
-          WHERE frequencies.rank = max((SELECT rank FROM frequencies f WHERE f.id = drug_effects.frequency))),
-       group_concat(DISTINCT drug_effects.via_class_id),
-       group_concat(DISTINCT drug_effects.source_id)
-FROM drug_effects
-GROUP BY drug_effects.effect_id, drug_effects.drug_id;
+WITH grouped AS (
+    SELECT drug_effects.effect_id AS effect_id,
+           drug_effects.drug_id AS drug_id,
+           max(drug_effects.severity_rank) AS severity_rank,
+           max(evidence_levels.rank) AS evidence_rank,
+           max(frequencies.rank) AS frequency_rank,
+           group_concat(DISTINCT drug_effects.via_class_id) AS via_class,
+           group_concat(DISTINCT drug_effects.source_id) AS sources
+    FROM drug_effects
+    JOIN evidence_levels ON evidence_levels.id = drug_effects.evidence
+    JOIN frequencies ON frequencies.id = drug_effects.frequency
+    GROUP BY drug_effects.effect_id, drug_effects.drug_id
+)
+SELECT grouped.effect_id, grouped.drug_id, severities.id, evidence_levels.id, frequencies.id,
+       grouped.via_class, grouped.sources
+FROM grouped
+JOIN severities ON severities.rank = grouped.severity_rank
+JOIN evidence_levels ON evidence_levels.rank = grouped.evidence_rank
+JOIN frequencies ON frequencies.rank = grouped.frequency_rank;
 
 -- Every name a drug is known by, with the kind of name.
 CREATE VIEW drug_name_list (drug, name, kind) AS
@@ -88,3 +97,37 @@ FROM interaction_rules
 JOIN rule_side_drugs l ON l.rule_id = interaction_rules.id AND l.side = 'left'
 JOIN rule_side_drugs r ON r.rule_id = interaction_rules.id AND r.side = 'right'
 WHERE l.drug_id <> r.drug_id;
+
+-- "Which drugs are SSRIs?": every drug of every class, direct members and members of
+-- subclasses; direct is 1 when the drug is listed in the class itself.
+CREATE VIEW class_members (class, class_name, drug, direct, via_class) AS
+SELECT drug_class_closure.class_id, classes.name, drug_class_closure.drug_id,
+       drug_class_closure.class_id = drug_class_closure.via_class_id
+         OR EXISTS (SELECT 1 FROM drug_classes
+                    WHERE drug_classes.drug_id = drug_class_closure.drug_id
+                      AND drug_classes.class_id = drug_class_closure.class_id),
+       drug_class_closure.via_class_id
+FROM drug_class_closure JOIN classes ON classes.id = drug_class_closure.class_id;
+
+-- "Tell me about sertraline" in one row: its brand names, direct classes, the effects it
+-- can cause on its own, and how many combination rules it takes part in.
+CREATE VIEW drug_overview (drug, kind, brands, classes, effects, rules) AS
+SELECT drugs.id, drugs.kind,
+       (SELECT group_concat(name, ', ') FROM (SELECT name FROM drug_names
+          WHERE drug_names.drug_id = drugs.id AND drug_names.kind = 'brand' ORDER BY name)),
+       (SELECT group_concat(class_id, ', ') FROM (SELECT class_id FROM drug_classes
+          WHERE drug_classes.drug_id = drugs.id ORDER BY class_id)),
+       (SELECT group_concat(effect_id, ', ') FROM (SELECT DISTINCT effect_id FROM drug_effects
+          WHERE drug_effects.drug_id = drugs.id ORDER BY effect_id)),
+       (SELECT count(DISTINCT rule_id) FROM rule_side_drugs WHERE rule_side_drugs.drug_id = drugs.id)
+FROM drugs;
+
+-- "Where do the sources disagree?": a drug's own risk of one effect stated at different
+-- severities by different sources (the checker reports the most severe).
+CREATE VIEW severity_disagreements (drug, effect, severities, sources) AS
+SELECT drug_id, effect_id,
+       group_concat(DISTINCT severity),
+       group_concat(DISTINCT source_id)
+FROM drug_effects
+GROUP BY drug_id, effect_id
+HAVING count(DISTINCT severity) > 1;

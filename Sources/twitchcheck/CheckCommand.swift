@@ -61,7 +61,7 @@ struct CheckCommand: ParsableCommand {
         case .json:
             print(try ReportEncoding.json(report))
         case .text:
-            let citations = try knowledgeBase.sources(report.findings.flatMap(\.sources))
+            let citations = try knowledgeBase.sources(report.citedSourceIDs)
             let renderer = TextReportRenderer(
                 style: Terminal.style(for: color),
                 citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }))

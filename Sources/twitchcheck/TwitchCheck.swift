@@ -21,7 +21,7 @@ struct TwitchCheck: ParsableCommand {
         This is not medical advice.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, SQLCommand.self, DatabaseCommand.self]
+        subcommands: [CheckCommand.self, BatchCommand.self, AssessCommand.self, SQLCommand.self, DrugCommand.self, EffectCommand.self, DatabaseCommand.self]
     )
 
     /// Runs a command and exits with DESIGN.md's codes: 0 ok, 1 --fail-on hit, 2 usage or input errors.
@@ -29,19 +29,25 @@ struct TwitchCheck: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
         } catch let error as TwitchCheckError {
-            FileHandle.standardError.write(Data("twitchcheck: error: \(error)\n".utf8))
-            Foundation.exit(2)
+            fail("\(error)")
         } catch {
-            let code = exitCode(for: error)
-            if code == .success || code == ExitCode(1) {
-                let message = fullMessage(for: error)
-                if !message.isEmpty { print(message) }
-                Foundation.exit(code.rawValue)
+            if exitCode(for: error) == .success {
+                // --help, --version: the text goes to standard output.
+                print(fullMessage(for: error))
+                Foundation.exit(0)
             }
             let message = fullMessage(for: error)
-            FileHandle.standardError.write(Data((message.hasPrefix("Error:") ? message : "twitchcheck: error: \(message)").utf8 + [10]))
-            Foundation.exit(2)
+            fail(message.isEmpty ? "\(error)" : message)
         }
+    }
+
+    /// Prints an error in one consistent form and exits 2; no other failure is allowed to look like exit 1.
+    private static func fail(_ message: String) -> Never {
+        let text = message.hasPrefix("Error:") ? String(message.dropFirst(6)).trimmingCharacters(in: .whitespaces) : message
+        FileHandle.standardError.write(Data("twitchcheck: error: \(text)\n".utf8))
+        Foundation.exit(2)
     }
 }

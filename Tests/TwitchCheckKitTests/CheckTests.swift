@@ -26,16 +26,23 @@ import TwitchCheckKit
         #expect(pairFindings.count == 1)
     }
 
-    @Test("ordinary lists are clear", arguments: [
-        ["amoxicillin", "lisinopril"],
-        ["metformin", "atorvastatin", "amlodipine", "losartan"],
-        ["Tylenol", "Zestoretic", "Lipitor"],
-    ])
-    func ordinaryListIsClear(_ list: [String]) throws {
-        let report = try checker.check(list)
+    @Test func amoxicillinWithLisinoprilHasNoFindingsAtAll() throws {
+        let report = try checker.check(["amoxicillin", "lisinopril"])
         #expect(report.unrecognized.isEmpty)
         #expect(report.findings.isEmpty)
         #expect(report.highestSeverity == nil)
+    }
+
+    @Test("ordinary lists give nothing moderate or worse", arguments: [
+        ["metformin", "atorvastatin", "amlodipine", "losartan"],
+        ["Tylenol", "Zestoretic", "Lipitor"],
+        ["lisinopril", "hydrochlorothiazide", "simvastatin", "metformin", "amoxicillin", "acetaminophen", "omeprazole"],
+        ["Norvasc 5 mg", "Glucophage 500 mg", "Zocor", "Amoxil", "Synthroid"],
+    ])
+    func ordinaryListIsQuiet(_ list: [String]) throws {
+        let report = try checker.check(list)
+        #expect(report.unrecognized.isEmpty, "\(report.unrecognized.map(\.input))")
+        #expect(report.findings.allSatisfy { $0.severity == .minor }, "\(report.findings.map { "\($0.severity) \($0.drugs)" })")
     }
 
     @Test func reglanAloneCarriesTardiveDyskinesia() throws {

@@ -51,11 +51,11 @@ public final class KnowledgeBase: Sendable {
         }
     }
 
-    /// Every name key with the name as written, for suggesting close names.
-    public func allNames() throws -> [(key: String, name: String)] {
+    /// Every name key with the name as written and its kind, for suggesting close names.
+    public func allNames() throws -> [(key: String, name: String, kind: MatchKind)] {
         try reader.read { db in
-            try Row.fetchAll(db, sql: "SELECT key, name FROM drug_names UNION ALL SELECT key, name FROM combination_products")
-                .map { ($0["key"], $0["name"]) }
+            try Row.fetchAll(db, sql: "SELECT key, name, kind FROM drug_names UNION ALL SELECT key, name, 'brand' FROM combination_products")
+                .map { ($0["key"], $0["name"], MatchKind(rawValue: $0["kind"]) ?? .synonym) }
         }
     }
 
@@ -129,5 +129,147 @@ public final class KnowledgeBase: Sendable {
 
     static func placeholders(_ count: Int) -> String {
         Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}
+
+// MARK: - Assessment lookups
+
+extension KnowledgeBase {
+    /// Which of these drugs are serotonergic, and how strongly: class `serotonergic` (strong) or
+    /// `weakly_serotonergic` (weak), directly or through a parent class; the stronger wins.
+    public func serotonergicStrengths(of drugIDs: some Collection<String>) throws -> [String: SerotonergicStrength] {
+        guard !drugIDs.isEmpty else { return [:] }
+        return try reader.read { db in
+            var result: [String: SerotonergicStrength] = [:]
+            let rows = try Row.fetchAll(
+                db, sql: """
+                    SELECT drug_id, class_id FROM drug_class_closure
+                    WHERE class_id IN ('serotonergic', 'weakly_serotonergic')
+                      AND drug_id IN (\(Self.placeholders(drugIDs.count)))
+                    """,
+                arguments: StatementArguments(Array(drugIDs)))
+            for row in rows {
+                let drug: String = row["drug_id"], classID: String = row["class_id"]
+                let strength: SerotonergicStrength = classID == SerotonergicStrength.strong.classID ? .strong : .weak
+                result[drug] = max(result[drug] ?? strength, strength)
+            }
+            return result
+        }
+    }
+
+    /// Each drug's own tremor risk at its worst, for drugs that have one: the most severe
+    /// statement and the highest stated frequency, over the drug's and its classes' statements.
+    public func tremorRisks(of drugIDs: some Collection<String>) throws -> [String: TremorRisk] {
+        guard !drugIDs.isEmpty else { return [:] }
+        // Read from drug_effects, not drugs_by_effect: SQLite 3.40 rejects a WHERE on that
+        // view ("misuse of aggregate function max()").
+        let statements = try reader.read { db in
+            try DrugEffect.filter(Array(drugIDs).contains(DrugEffect.Columns.drugID))
+                .filter(Column("effect_id") == Effect.tremor.rawValue)
+                .fetchAll(db)
+        }
+        var result: [String: TremorRisk] = [:]
+        for statement in statements {
+            let current = result[statement.drugID]
+            let frequencies = [current?.frequency, statement.frequency].compactMap { $0 }
+            result[statement.drugID] = TremorRisk(
+                severity: max(current?.severity ?? statement.severity, statement.severity),
+                frequency: frequencies.max { Frequency.allCases.firstIndex(of: $0)! < Frequency.allCases.firstIndex(of: $1)! }
+                    ?? statement.frequency)
+        }
+        return result
+    }
+
+    /// The guidance for these effects, one entry per distinct text with the effects and sources it goes with.
+    public func guidance(for effects: some Collection<Effect>) throws -> [Guidance] {
+        guard !effects.isEmpty else { return [] }
+        let rows = try reader.read { db in
+            try Row.fetchAll(
+                db, sql: """
+                    SELECT effect_id, text, source_id FROM guidance
+                    WHERE effect_id IN (\(Self.placeholders(effects.count)))
+                    ORDER BY text, effect_id, source_id
+                    """,
+                arguments: StatementArguments(effects.map(\.rawValue)))
+        }
+        var texts: [String] = []
+        var effectsByText: [String: Set<Effect>] = [:]
+        var sourcesByText: [String: [String]] = [:]
+        for row in rows {
+            let text: String = row["text"]
+            guard let effect = Effect(rawValue: row["effect_id"]) else { continue }
+            if effectsByText[text] == nil { texts.append(text) }
+            effectsByText[text, default: []].insert(effect)
+            let source: String = row["source_id"]
+            if !(sourcesByText[text] ?? []).contains(source) { sourcesByText[text, default: []].append(source) }
+        }
+        return texts.map { Guidance(effects: (effectsByText[$0] ?? []).sorted(), text: $0, sources: sourcesByText[$0] ?? []) }
+    }
+}
+
+// MARK: - Lookups for drug and effect
+
+extension KnowledgeBase {
+    /// The drug with this id (its lowercase generic name), or nil.
+    public func drug(_ drugID: String) throws -> Drug? {
+        try reader.read { db in try Drug.fetchOne(db, key: drugID) }
+    }
+
+    /// Every class a drug belongs to: direct memberships first, then those inherited through class parents.
+    public func classMemberships(of drugID: String) throws -> [ClassMembership] {
+        try reader.read { db in
+            try ClassMembership.fetchAll(db, sql: """
+                SELECT closure.class_id, classes.name, closure.via_class_id,
+                       EXISTS (SELECT 1 FROM drug_classes d WHERE d.drug_id = closure.drug_id AND d.class_id = closure.class_id) AS direct,
+                       (SELECT source_id FROM drug_classes d WHERE d.drug_id = closure.drug_id AND d.class_id = closure.class_id) AS source_id
+                FROM drug_class_closure closure JOIN classes ON classes.id = closure.class_id
+                WHERE closure.drug_id = ?
+                ORDER BY direct DESC, closure.class_id
+                """, arguments: [drugID])
+        }
+    }
+
+    /// The display name of every class, by class id.
+    public func classNames() throws -> [String: String] {
+        try reader.read { db in
+            Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM classes").map { ($0["id"], $0["name"]) })
+        }
+    }
+
+    /// The drugs of a class, direct members and members of its subclasses, sorted.
+    public func members(ofClass classID: String) throws -> [String] {
+        try reader.read { db in
+            try String.fetchAll(db, sql: "SELECT drug_id FROM drug_class_closure WHERE class_id = ? ORDER BY drug_id", arguments: [classID])
+        }
+    }
+
+    /// Every combination rule a drug stands on a side of, with its sources, in rule id order.
+    public func rules(involving drugID: String) throws -> [InteractionRule] {
+        let ids = try reader.read { db in
+            try Set(String.fetchAll(db, sql: "SELECT rule_id FROM rule_side_drugs WHERE drug_id = ?", arguments: [drugID]))
+        }
+        return try rules().filter { ids.contains($0.id) }
+    }
+
+    /// Every drug a source says causes an effect, one row per drug, its worst stated severity (the `drugs_by_effect` view).
+    public func drugsCausing(_ effect: Effect) throws -> [EffectCause] {
+        try reader.read { db in
+            try EffectCause.fetchAll(db, sql: """
+                SELECT drugs_by_effect.*,
+                       (SELECT group_concat(class_id) FROM (SELECT class_id FROM drug_classes
+                          WHERE drug_classes.drug_id = drugs_by_effect.drug ORDER BY class_id)) AS direct_classes
+                FROM drugs_by_effect WHERE effect = ? ORDER BY drug
+                """, arguments: [effect.rawValue])
+        }
+    }
+
+    /// Whether a class with this id exists.
+    public func hasClass(_ classID: String) throws -> Bool {
+        try reader.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM classes WHERE id = ?)", arguments: [classID]) ?? false }
+    }
+
+    /// The effect's name as the `effects` table gives it.
+    public func effectName(_ effect: Effect) throws -> String? {
+        try reader.read { db in try String.fetchOne(db, sql: "SELECT name FROM effects WHERE id = ?", arguments: [effect.rawValue]) }
     }
 }

@@ -73,6 +73,13 @@ struct SeedImporter {
                                               "claim": row["claim"], "resolution": row["resolution"],
                                               "resolution_source_id": row["resolution_source"]])
         }
+        try each("guidance") { row in
+            try insert("guidance", row, ["effect_id": row["effect"], "text": row["text"],
+                                         "note": row["note"], "source_id": row["source"]])
+        }
+        try each("hunter_rules") { row in
+            try insert("hunter_rules", row, ["rule": row["rule"], "statement": row["statement"], "source_id": row["source"]])
+        }
     }
 
     // MARK: - Helpers
@@ -119,7 +126,7 @@ struct SeedImporter {
         let columns = values.keys.sorted()
         let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
         do {
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0] ?? nil }))
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(columns.map { values[$0] ?? nil } as [String?]))
         } catch let error as DatabaseError {
             throw failure(row, "\(table): \(error.message ?? "\(error)")")
         }

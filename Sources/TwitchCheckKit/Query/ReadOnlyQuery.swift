@@ -1,24 +1,47 @@
+import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Runs a person's SQL against the knowledge base, refusing anything that could write.
+///
+/// Four fences, any one of which suffices for writes: the file is opened read-only,
+/// `PRAGMA query_only` is on, ``QueryPolicy`` refuses writes, ATTACH, setting PRAGMAs and
+/// `load_extension` before the statement runs, and extension loading is off. The query runs
+/// on a connection of its own, which is stopped when it runs past its time limit.
 public struct ReadOnlyQuery: Sendable {
-    public let knowledgeBase: KnowledgeBase
+    /// The time limit when none is given, in seconds.
+    public static let defaultTimeout: Double = 10
 
-    public init(knowledgeBase: KnowledgeBase) {
+    public let knowledgeBase: KnowledgeBase
+    /// Seconds the query may run before it is stopped.
+    public let timeout: Double
+
+    /// A query runner over a knowledge base, stopping queries after `timeout` seconds.
+    public init(knowledgeBase: KnowledgeBase, timeout: Double = ReadOnlyQuery.defaultTimeout) {
         self.knowledgeBase = knowledgeBase
+        self.timeout = timeout
     }
 
-    /// Runs one statement with named parameters and returns every row.
+    /// Runs one statement with named parameters (`:NAME` in the SQL) and returns every row.
     public func run(_ sql: String, parameters: [String: String] = [:]) throws -> QueryResult {
+        let guardian = QueryGuard(timeout: timeout)
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = "twitchcheck-sql"
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA query_only = ON")
+        }
         do {
-            return try knowledgeBase.reader.read { db in
+            let queue = try DatabaseQueue(path: knowledgeBase.path, configuration: configuration)
+            defer { try? queue.close() }
+            return try queue.inDatabase { db in
+                guardian.install(on: db)
                 let statement = try db.makeStatement(sql: sql)
+                if let refusal = guardian.refusal { throw QueryError.refused(refusal) }
                 guard statement.isReadonly else {
-                    throw QueryError.notReadOnly
+                    throw QueryError.refused("a statement that writes")
                 }
-                if !parameters.isEmpty {
-                    statement.arguments = StatementArguments(parameters.mapValues { $0 as (any DatabaseValueConvertible)? })
-                }
+                try bind(parameters, to: statement)
                 var rows: [[QueryValue]] = []
                 let cursor = try Row.fetchCursor(statement)
                 while let row = try cursor.next() {
@@ -27,7 +50,28 @@ public struct ReadOnlyQuery: Sendable {
                 return QueryResult(columns: statement.columnNames, rows: rows)
             }
         } catch let error as DatabaseError {
+            if let refusal = guardian.refusal { throw QueryError.refused(refusal) }
+            if guardian.timedOut || error.resultCode == .SQLITE_INTERRUPT { throw QueryError.timedOut(seconds: timeout) }
             throw QueryError.sqlite(error.message ?? "\(error)")
+        }
+    }
+
+    private func bind(_ parameters: [String: String], to statement: Statement) throws {
+        let names: [String?] = (0..<sqlite3_bind_parameter_count(statement.sqliteStatement)).map { index in
+            sqlite3_bind_parameter_name(statement.sqliteStatement, index + 1).map { String(cString: $0) }
+        }
+        let wanted = names.compactMap { $0 }.map { String($0.dropFirst()) }
+        if let missing = wanted.first(where: { parameters[$0] == nil }) {
+            throw QueryError.parameters("the query uses :\(missing) but no value was given for it")
+        }
+        if let extra = parameters.keys.sorted().first(where: { !wanted.contains($0) }) {
+            throw QueryError.parameters("a value was given for '\(extra)' but the query has no :\(extra)")
+        }
+        if names.contains(where: { $0 == nil }) {
+            throw QueryError.parameters("the query uses '?'; name its parameters instead (:NAME)")
+        }
+        if !parameters.isEmpty {
+            statement.arguments = StatementArguments(parameters.mapValues { $0 as (any DatabaseValueConvertible)? })
         }
     }
 
@@ -38,19 +82,6 @@ public struct ReadOnlyQuery: Sendable {
         case .double(let number): .real(number)
         case .string(let text): .text(text)
         case .blob(let data): .text(data.map { String(format: "%02x", $0) }.joined())
-        }
-    }
-}
-
-/// Why a query was refused or failed.
-public enum QueryError: Error, Equatable, CustomStringConvertible {
-    case notReadOnly
-    case sqlite(String)
-
-    public var description: String {
-        switch self {
-        case .notReadOnly: "the knowledge base is read-only: only SELECT (and read-only PRAGMA) queries are allowed"
-        case .sqlite(let message): "SQL error: \(message)"
         }
     }
 }

@@ -1,22 +1,19 @@
 import Foundation
 
-/// The output formats every row-printing command shares.
-public enum RowFormat: String, CaseIterable, Sendable {
-    case table, csv, json, jsonl
-}
-
 /// Prints a ``QueryResult`` as an aligned table, RFC 4180 CSV, a JSON array, or JSON Lines.
 public struct RowPrinter: Sendable {
     public let format: RowFormat
 
+    /// A printer for one format.
     public init(format: RowFormat) {
         self.format = format
     }
 
+    /// The rows in this printer's format, ending with a newline when there is any output.
     public func render(_ result: QueryResult) -> String {
         switch format {
         case .table: table(result)
-        case .csv: ([result.columns] + result.rows.map { $0.map(\.text) }).map(csvLine).joined() 
+        case .csv: ([result.columns] + result.rows.map { $0.map(\.text) }).map(csvLine).joined()
         case .json: "[" + result.rows.map { object($0, result.columns) }.joined(separator: ",\n ") + "]\n"
         case .jsonl: result.rows.map { object($0, result.columns) + "\n" }.joined()
         }

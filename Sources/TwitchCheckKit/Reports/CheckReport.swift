@@ -4,12 +4,28 @@ public struct CheckReport: Codable, Sendable, Equatable {
     public let unrecognized: [UnrecognizedMedication]
     public let findings: [Finding]
     public let highestSeverity: Severity?
+    /// Advice for the effects found (when to see a doctor about a twitch); nil when none applies.
+    public let guidance: [Guidance]?
+    /// The list's serotonergic load and tremor burden; nil when not worked out.
+    public let burden: MedicationBurden?
 
-    public init(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication], findings: [Finding]) {
+    public init(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication], findings: [Finding],
+                guidance: [Guidance]? = nil, burden: MedicationBurden? = nil) {
         self.medications = medications
         self.unrecognized = unrecognized
         self.findings = findings
         self.highestSeverity = findings.map(\.severity).max()
+        self.guidance = guidance?.isEmpty == true ? nil : guidance
+        self.burden = burden
+    }
+
+    /// Every source id the report cites (findings, then guidance), each once.
+    public var citedSourceIDs: [String] {
+        var seen: [String] = []
+        for source in findings.flatMap(\.sources) + (guidance ?? []).flatMap(\.sources) where !seen.contains(source) {
+            seen.append(source)
+        }
+        return seen
     }
 
     /// Every distinct drug recognised in the list, in the order first seen.
@@ -20,7 +36,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case medications, unrecognized, findings
+        case medications, unrecognized, findings, guidance, burden
         case highestSeverity = "highest_severity"
     }
 
@@ -30,5 +46,7 @@ public struct CheckReport: Codable, Sendable, Equatable {
         try container.encode(unrecognized, forKey: .unrecognized)
         try container.encode(findings, forKey: .findings)
         try container.encode(highestSeverity, forKey: .highestSeverity)  // null when there are no findings
+        try container.encodeIfPresent(guidance, forKey: .guidance)  // absent when no finding has guidance
+        try container.encodeIfPresent(burden, forKey: .burden)
     }
 }

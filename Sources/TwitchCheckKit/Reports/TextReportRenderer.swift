@@ -56,6 +56,17 @@ public struct TextReportRenderer: Sendable {
             }
             lines.append("")
         }
+        for score in report.burden?.notableScores ?? [] {
+            lines.append(style.bold("Burden: ") + (score.note ?? ""))
+        }
+        if report.burden?.notableScores.isEmpty == false { lines.append("") }
+        for guidance in report.guidance ?? [] {
+            lines.append(style.bold("When to see a doctor: ") + guidance.text)
+            for source in guidance.sources {
+                lines.append(style.dim("  Source: \(citations[source].map { "\($0) [\(source)]" } ?? source)"))
+            }
+            lines.append("")
+        }
         if let highest = report.highestSeverity {
             lines.append("Highest severity: \(style.severity(highest)) (\(highest.meaning))")
         }

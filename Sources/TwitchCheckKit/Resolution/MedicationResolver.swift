@@ -10,11 +10,11 @@ public final class MedicationResolver: @unchecked Sendable {
     public typealias Lookup = (String) throws -> (drugIDs: [String], kind: MatchKind)?
 
     private let lookup: Lookup
-    private let loadNames: () throws -> [(key: String, name: String)]
+    private let loadNames: () throws -> [(key: String, name: String, kind: MatchKind)]
     private var suggestionFinder: SuggestionFinder?
     private static let longestName = 6
 
-    public init(lookup: @escaping Lookup, names: @escaping () throws -> [(key: String, name: String)]) {
+    public init(lookup: @escaping Lookup, names: @escaping () throws -> [(key: String, name: String, kind: MatchKind)]) {
         self.lookup = lookup
         self.loadNames = names
     }
@@ -35,7 +35,9 @@ public final class MedicationResolver: @unchecked Sendable {
         while index < words.count {
             var matchedLength = 0
             for length in stride(from: min(Self.longestName, words.count - index), through: 1, by: -1) {
-                if length == 1, hasContent, !Self.isContentWord(words[index]) { continue }
+                // A lone dose, form or salt word is not a name when the string has a real word
+                // ("sertraline hcl"); a lone code with digits may be ("D5W", "5-HTP" is two words).
+                if length == 1, hasContent, Self.isNonNameWord(words[index]) { continue }
                 if length == 1, words[index].allSatisfy(\.isNumber) { continue }
                 let candidate = words[index..<(index + length)].joined(separator: " ")
                 if let match = try lookup(candidate) {
@@ -75,6 +77,11 @@ public final class MedicationResolver: @unchecked Sendable {
         !word.contains(where: \.isNumber)
             && !NameVocabulary.nonNameWords.contains(word)
             && !NameVocabulary.connectorWords.contains(word)
+    }
+
+    /// A unit, form, salt or joining word.
+    static func isNonNameWord(_ word: String) -> Bool {
+        NameVocabulary.nonNameWords.contains(word) || NameVocabulary.connectorWords.contains(word)
     }
 
     /// RxNorm writes strengths with upper-case units: "50 MG", "0.09 MG/ACTUAT", "10 MEQ".

@@ -13,6 +13,7 @@ public enum NameNormalizer {
 
     /// The words of the key, in order.
     public static func tokens(_ name: some StringProtocol) -> [String] {
+        if name.utf8.allSatisfy({ $0 < 0x80 }) { return asciiTokens(name.utf8) }
         var words: [String] = []
         var current = ""
         for scalar in foldedScalars(name) {
@@ -30,11 +31,27 @@ public enum NameNormalizer {
         return words
     }
 
-    private static func foldedScalars(_ name: some StringProtocol) -> String.UnicodeScalarView {
-        // ASCII is the common case (EHR exports); skip Foundation's folding for it.
-        if name.utf8.allSatisfy({ $0 < 0x80 }) {
-            return String(name).lowercased().unicodeScalars
+    /// The fast path for plain ASCII, which is nearly every name in an EHR export.
+    private static func asciiTokens(_ bytes: some Collection<UInt8>) -> [String] {
+        var words: [String] = []
+        var current: [UInt8] = []
+        for byte in bytes {
+            switch byte {
+            case 0x27, 0x60: continue  // apostrophe, backtick
+            case 0x41...0x5A: current.append(byte + 0x20)
+            case 0x61...0x7A, 0x30...0x39: current.append(byte)
+            default:
+                if !current.isEmpty {
+                    words.append(String(decoding: current, as: UTF8.self))
+                    current.removeAll(keepingCapacity: true)
+                }
+            }
         }
+        if !current.isEmpty { words.append(String(decoding: current, as: UTF8.self)) }
+        return words
+    }
+
+    private static func foldedScalars(_ name: some StringProtocol) -> String.UnicodeScalarView {
         return String(name).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased().unicodeScalars
     }

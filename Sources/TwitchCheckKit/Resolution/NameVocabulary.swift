@@ -20,6 +20,8 @@ enum NameVocabulary {
         "packet", "sachet", "kit", "pack", "disintegrating", "dispersible", "effervescent", "coated", "enteric", "ec",
         "sublingual", "buccal", "implant", "insert", "pump", "oral", "po", "iv", "im", "sc", "subcut", "subcutaneous",
         "intravenous", "intramuscular", "intrathecal", "premix", "premixed", "bag", "flush", "diluent", "vl", "inhl",
+        "bottle", "glass", "irrigation", "mini", "excel", "sprinkle", "sprinkles", "oint", "liq", "ophth", "opht",
+        "sod", "preserv", "ring", "system", "intrauterine", "diskus", "replacement",
         // release types
         "extended", "delayed", "release", "released", "sustained", "controlled", "modified", "immediate", "er", "xr", "sr",
         "cr", "xl", "la", "dr", "ir", "cd", "odt", "hfa", "dpi", "mdi", "ds",

@@ -1,42 +1,97 @@
 /// Finds names close to an unrecognised input, for "did you mean" — never to replace it.
 ///
-/// Closeness is the Damerau–Levenshtein distance (a swap of two letters counts once),
-/// allowed to grow with the length of the word, plus names that start with the input.
+/// Closeness is the Damerau–Levenshtein distance (a swap of two letters counts once):
+/// at most 1 for words of up to 5 letters, 2 up to 9, 3 beyond; names that start with the
+/// input count too. Closer names come first, and among equals a generic or brand name
+/// before a synonym. Candidates are pruned by length and by a letter-count bound before
+/// the distance is computed, so a miss costs milliseconds even against tens of thousands of names.
 public struct SuggestionFinder: Sendable {
-    private let names: [(key: String, name: String)]
+    /// A candidate name, prepared for pruning.
+    private struct Candidate: Sendable {
+        let key: [UInt8]
+        let name: String
+        let kindRank: Int
+        let letters: [UInt8]
+    }
 
-    public init(names: [(key: String, name: String)]) {
-        self.names = names
+    private let candidatesByLength: [Int: [Candidate]]
+    private let longest: Int
+
+    /// `names`: every name key with the name as written and its kind (generic, brand, synonym).
+    public init(names: [(key: String, name: String, kind: MatchKind)]) {
+        var buckets: [Int: [Candidate]] = [:]
+        for entry in names where !entry.key.isEmpty {
+            let key = Array(entry.key.utf8)
+            let rank = switch entry.kind { case .generic: 0; case .brand: 1; default: 2 }
+            buckets[key.count, default: []].append(Candidate(key: key, name: entry.name, kindRank: rank, letters: Self.letterCounts(key)))
+        }
+        candidatesByLength = buckets
+        longest = buckets.keys.max() ?? 0
     }
 
     /// Up to `limit` names closest to the input, closest first.
     public func suggestions(for input: String, limit: Int = 5) -> [String] {
-        let queries = Set([NameNormalizer.key(input)] + NameNormalizer.tokens(input).filter { word in
+        let words = NameNormalizer.tokens(input).filter { word in
             word.count >= 4 && !NameVocabulary.nonNameWords.contains(word) && !word.contains(where: \.isNumber)
-        }).filter { !$0.isEmpty }
-        var best: [String: (distance: Int, name: String)] = [:]
+        }
+        let queries = Set([NameNormalizer.key(input)] + words).filter { !$0.isEmpty }
+        var best: [String: (distance: Int, kindRank: Int, name: String)] = [:]
         for query in queries {
             let queryBytes = Array(query.utf8)
-            let allowed = queryBytes.count <= 4 ? 1 : (queryBytes.count <= 8 ? 2 : 3)
-            for candidate in names {
-                let candidateBytes = Array(candidate.key.utf8)
-                var distance: Int?
-                if abs(candidateBytes.count - queryBytes.count) <= allowed {
-                    let d = Self.distance(queryBytes, candidateBytes, limit: allowed)
-                    if d <= allowed { distance = d }
+            let allowed = Self.allowedDistance(queryBytes.count)
+            let queryLetters = Self.letterCounts(queryBytes)
+            // Near misses: lengths within the allowed distance.
+            let shortest = max(1, queryBytes.count - allowed)
+            for length in shortest...max(shortest, min(longest, queryBytes.count + allowed)) {
+                for candidate in candidatesByLength[length] ?? [] {
+                    guard Self.letterBound(queryLetters, candidate.letters) <= allowed else { continue }
+                    let distance = Self.distance(queryBytes, candidate.key, limit: allowed)
+                    if distance <= allowed { keep(candidate, distance, in: &best) }
                 }
-                if distance == nil, queryBytes.count >= 4, candidateBytes.starts(with: queryBytes) {
-                    distance = allowed + 1
+            }
+            // Prefixes: "sertra" suggests "sertraline".
+            if queryBytes.count >= 4 {
+                for length in (queryBytes.count + allowed + 1)...max(queryBytes.count + allowed + 1, longest) {
+                    for candidate in candidatesByLength[length] ?? [] where candidate.key.starts(with: queryBytes) {
+                        keep(candidate, allowed + 1, in: &best)
+                    }
                 }
-                guard let distance else { continue }
-                if let existing = best[candidate.key], existing.distance <= distance { continue }
-                best[candidate.key] = (distance, candidate.name)
             }
         }
         return best.values
-            .sorted { ($0.distance, $0.name.count, $0.name) < ($1.distance, $1.name.count, $1.name) }
+            .sorted { ($0.distance, $0.kindRank, $0.name.count, $0.name) < ($1.distance, $1.kindRank, $1.name.count, $1.name) }
             .prefix(limit)
             .map(\.name)
+    }
+
+    private func keep(_ candidate: Candidate, _ distance: Int, in best: inout [String: (distance: Int, kindRank: Int, name: String)]) {
+        let key = String(decoding: candidate.key, as: UTF8.self)
+        if let existing = best[key], existing.distance <= distance { return }
+        best[key] = (distance, candidate.kindRank, candidate.name)
+    }
+
+    static func allowedDistance(_ length: Int) -> Int {
+        length <= 5 ? 1 : (length <= 9 ? 2 : 3)
+    }
+
+    /// Counts of a–z, 0–9 and everything else: half their difference bounds the edit distance from below.
+    private static func letterCounts(_ bytes: [UInt8]) -> [UInt8] {
+        var counts = [UInt8](repeating: 0, count: 37)
+        for byte in bytes {
+            let slot = switch byte {
+            case 0x61...0x7A: Int(byte - 0x61)
+            case 0x30...0x39: 26 + Int(byte - 0x30)
+            default: 36
+            }
+            counts[slot] &+= 1
+        }
+        return counts
+    }
+
+    private static func letterBound(_ a: [UInt8], _ b: [UInt8]) -> Int {
+        var difference = 0
+        for index in 0..<37 { difference += abs(Int(a[index]) - Int(b[index])) }
+        return (difference + 1) / 2
     }
 
     /// Optimal-string-alignment distance, giving up early once every cell exceeds `limit`.

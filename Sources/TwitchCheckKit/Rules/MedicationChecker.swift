@@ -3,11 +3,13 @@ public final class MedicationChecker: Sendable {
     public let knowledgeBase: KnowledgeBase
     public let resolver: MedicationResolver
     public let riskChecker: RiskChecker
+    public let burdenCalculator: BurdenCalculator
 
     public init(knowledgeBase: KnowledgeBase) throws {
         self.knowledgeBase = knowledgeBase
         self.resolver = MedicationResolver(knowledgeBase: knowledgeBase)
         self.riskChecker = try RiskChecker(knowledgeBase: knowledgeBase)
+        self.burdenCalculator = BurdenCalculator(knowledgeBase: knowledgeBase)
     }
 
     /// Resolves each name and reports the findings for everything recognised.
@@ -21,7 +23,9 @@ public final class MedicationChecker: Sendable {
             }
         }
         let drugs = medications.flatMap(\.drugs)
-        return CheckReport(medications: medications, unrecognized: unrecognized,
-                           findings: try riskChecker.findings(for: drugs))
+        let findings = try riskChecker.findings(for: drugs)
+        return CheckReport(medications: medications, unrecognized: unrecognized, findings: findings,
+                           guidance: try knowledgeBase.guidance(for: Set(findings.map(\.effect))),
+                           burden: try burdenCalculator.burden(for: drugs))
     }
 }

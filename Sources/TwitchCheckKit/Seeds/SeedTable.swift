@@ -29,8 +29,7 @@ public struct SeedTable: Sendable {
         for (index, rawLine) in file.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy(\.isWhitespace) || line.hasPrefix("#") { continue }
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(Self.trimmed)
             guard let names = header else {
                 header = fields
                 continue
@@ -44,5 +43,13 @@ public struct SeedTable: Sendable {
         }
         columns = header ?? []
         self.rows = rows
+    }
+
+    /// The field without surrounding spaces (seed files are edited by hand).
+    private static func trimmed(_ field: Substring) -> String {
+        let utf8 = field.utf8
+        guard let first = utf8.firstIndex(where: { $0 != 0x20 }) else { return "" }
+        let last = utf8.lastIndex(where: { $0 != 0x20 })!
+        return String(field[first...last])
     }
 }

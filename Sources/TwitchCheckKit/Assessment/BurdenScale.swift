@@ -1,0 +1,59 @@
+/// The points and thresholds of the serotonergic load and the tremor burden (documented in Schema/BURDEN.md).
+///
+/// In the spirit of anticholinergic-burden scores: each drug scores 3 (strong) or 1 (weak)
+/// towards an effect, and the list's total says how much the drugs add up. A single drug
+/// never makes a note, because its own risk is already a finding; the burden speaks to
+/// accumulation, such as three weakly serotonergic drugs that no pair rule flags.
+public enum BurdenScale {
+    /// Points for a strong contribution.
+    public static let strong = 3
+    /// Points for a weak contribution.
+    public static let weak = 1
+    /// A total at or above this, from at least ``minimumDrugsForNote`` drugs, makes a note.
+    public static let noteThreshold = 3
+    /// How many drugs must contribute before a total makes a note.
+    public static let minimumDrugsForNote = 2
+    /// One line on the scale, carried in the JSON so the numbers can be read without the docs.
+    public static let summary = "per drug 3 = strong, 1 = weak; levels by total: 0 none, 1-2 low, 3-5 moderate, "
+        + "6+ high; a note at 3+ from two or more drugs (Schema/BURDEN.md)"
+
+    /// Serotonergic points: 3 for class `serotonergic`, 1 for `weakly_serotonergic`.
+    public static func points(for strength: SerotonergicStrength) -> (points: Int, reason: String) {
+        switch strength {
+        case .strong: (strong, "serotonergic (class serotonergic)")
+        case .weak: (weak, "weakly serotonergic (class weakly_serotonergic)")
+        }
+    }
+
+    /// Tremor points: 3 for an own tremor risk that is moderate or worse, or common or more
+    /// frequent; 1 for any other (minor, and rare or of unstated frequency).
+    public static func points(for risk: TremorRisk) -> (points: Int, reason: String) {
+        let frequency = risk.frequency == .unknown ? "" : ", \(risk.frequency.rawValue.replacingOccurrences(of: "_", with: " "))"
+        let reason = "own tremor risk: \(risk.severity.rawValue)\(frequency)"
+        let frequent = risk.frequency == .common || risk.frequency == .veryCommon
+        return (risk.severity >= .moderate || frequent ? strong : weak, reason)
+    }
+
+    /// Totals the contributions, sets the level, and writes the note when the total deserves one.
+    public static func score(_ contributions: [BurdenContribution], effect: Effect) -> BurdenScore {
+        let ordered = contributions.sorted { ($0.points, $1.drug) > ($1.points, $0.drug) }
+        let total = ordered.reduce(0) { $0 + $1.points }
+        let level = BurdenLevel(total: total)
+        let notable = total >= noteThreshold && ordered.count >= minimumDrugsForNote
+        return BurdenScore(total: total, level: level, notable: notable, drugs: ordered,
+                           note: notable ? note(for: ordered, total: total, level: level, effect: effect) : nil)
+    }
+
+    private static func note(for drugs: [BurdenContribution], total: Int, level: BurdenLevel, effect: Effect) -> String {
+        let list = drugs.map { "\($0.drug) \($0.points)" }.joined(separator: ", ")
+        switch effect {
+        case .serotoninSyndrome:
+            return "Serotonergic load \(total) (\(level.rawValue)) from \(drugs.count) drugs (\(list)): serotonergic "
+                + "effects add up across a list, including drugs that no pair rule flags. Watch for agitation, "
+                + "sweating, tremor, jerks and fever, especially after a new drug or a dose increase."
+        default:
+            return "Tremor burden \(total) (\(level.rawValue)) from \(drugs.count) drugs (\(list)): several drugs "
+                + "that cause tremor add up, so a new or worse tremor may come from the list as a whole."
+        }
+    }
+}

@@ -1,0 +1,76 @@
+/// How a batch file is laid out, found from its header or given by the user.
+public enum BatchLayout: String, CaseIterable, Sendable {
+    /// One row per prescription: patient, medication, optionally start and stop dates.
+    case long
+    /// One row per list: an id column and a column holding the medications, separated by `;` or `|`.
+    case wide
+}
+
+/// The columns a batch run reads, by position in the header.
+public struct BatchColumns: Sendable, Equatable {
+    public let layout: BatchLayout
+    public let patient: Int
+    public let medication: Int
+    public let start: Int?
+    public let stop: Int?
+    /// The header as read, for messages.
+    public let header: [String]
+
+    /// Finds the columns: names given by the user win, then the names EHR exports use
+    /// (Synthea: PATIENT, DESCRIPTION, START, STOP; MIMIC-III: SUBJECT_ID, DRUG, STARTDATE, ENDDATE).
+    public static func find(in header: [String], layout requested: BatchLayout?, patient: String?, medication: String?,
+                            start: String?, stop: String?) throws -> BatchColumns {
+        let folded = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        func position(_ given: String?, _ known: [String], role: String) throws -> Int? {
+            if let given {
+                guard let index = folded.firstIndex(of: given.lowercased()) else {
+                    throw BatchError.columnNotFound(role: role, name: given, header: header)
+                }
+                return index
+            }
+            for name in known { if let index = folded.firstIndex(of: name) { return index } }
+            return nil
+        }
+        let listColumn = try position(requested == .wide ? medication : nil, Self.listNames, role: "medication list")
+        let longColumn = try position(requested == .wide ? nil : medication, Self.medicationNames, role: "medication")
+        let layout = requested ?? (longColumn == nil && listColumn != nil ? .wide : .long)
+        guard let medicationColumn = layout == .wide ? listColumn : longColumn else {
+            throw BatchError.missingColumn(
+                role: layout == .wide ? "medication list" : "medication",
+                lookedFor: layout == .wide ? Self.listNames : Self.medicationNames,
+                option: "--medication-column", header: header)
+        }
+        guard let patientColumn = try position(patient, Self.patientNames, role: "patient") else {
+            throw BatchError.missingColumn(role: "patient", lookedFor: Self.patientNames, option: "--patient-column", header: header)
+        }
+        let startColumn = layout == .long ? try position(start, Self.startNames, role: "start date") : nil
+        let stopColumn = layout == .long ? try position(stop, Self.stopNames, role: "stop date") : nil
+        return BatchColumns(layout: layout, patient: patientColumn, medication: medicationColumn,
+                            start: startColumn, stop: stopColumn, header: header)
+    }
+
+    static let patientNames = ["patient", "patient_id", "patientid", "subject_id", "person_id", "mrn", "member_id", "id", "list_id"]
+    static let medicationNames = ["description", "drug", "medication", "medication_name", "drug_name", "medicine", "name"]
+    static let listNames = ["medications", "meds", "medication_list", "drugs", "medicines"]
+    static let startNames = ["start", "startdate", "start_date", "starttime", "start_time", "date_start"]
+    static let stopNames = ["stop", "enddate", "end_date", "stop_date", "stopdate", "end", "endtime", "end_time", "date_end"]
+}
+
+/// Problems with a batch input as a whole (a bad row is a ``CSVProblem`` instead).
+public enum BatchError: Error, Equatable, CustomStringConvertible {
+    case emptyInput(String)
+    case missingColumn(role: String, lookedFor: [String], option: String, header: [String])
+    case columnNotFound(role: String, name: String, header: [String])
+
+    public var description: String {
+        switch self {
+        case .emptyInput(let name):
+            "\(name) is empty: expected a CSV header line and rows"
+        case .missingColumn(let role, let lookedFor, let option, let header):
+            "no \(role) column in the header (looked for \(lookedFor.map { $0.uppercased() }.joined(separator: ", "))); "
+                + "the header has: \(header.joined(separator: ", ")). Name the column with \(option)"
+        case .columnNotFound(let role, let name, let header):
+            "the \(role) column '\(name)' is not in the header; it has: \(header.joined(separator: ", "))"
+        }
+    }
+}

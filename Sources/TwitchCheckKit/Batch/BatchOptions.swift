@@ -1,0 +1,24 @@
+/// What a batch run reads and reports.
+public struct BatchOptions: Sendable {
+    public enum OutputFormat: String, CaseIterable, Sendable {
+        /// One row per finding, plus `unrecognized` rows.
+        case csv
+        /// One JSON object per patient, the shape of `check --format json` plus `patient`.
+        case jsonl
+    }
+
+    public var format: OutputFormat = .csv
+    public var layout: BatchLayout?
+    public var patientColumn: String?
+    public var medicationColumn: String?
+    public var startColumn: String?
+    public var stopColumn: String?
+    /// For the wide layout; nil splits on `;` or `|`, whichever the field holds.
+    public var listSeparator: UInt8?
+    /// Findings below this severity are left out of the output (they still count in the summary).
+    public var minimumSeverity: Severity = .minor
+    /// The longest row accepted, in bytes; a longer row is reported and skipped.
+    public var maxRowBytes = 1 << 20
+
+    public init() {}
+}

@@ -1,0 +1,253 @@
+import Foundation
+
+/// Streams RFC 4180 records from a file descriptor through a fixed-size buffer.
+///
+/// Quoted fields, doubled quotes, newlines inside quotes, CRLF and a UTF-8 byte-order mark
+/// are handled. Memory stays flat: the buffer holds the current chunk and never more than
+/// one record beyond it, up to `maxRecordBytes`. A record that is longer than that, or a
+/// quote that is never closed, is reported as a ``CSVProblem`` with its line, and reading
+/// resumes on the next line, so one bad row loses only itself.
+public final class CSVRecordReader {
+    private let fileDescriptor: Int32
+    private let maxRecordBytes: Int
+    private let chunkSize: Int
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var start = 0
+    private var end = 0
+    private var atEndOfInput = false
+    private var line = 1
+    private var fields: FieldTable
+    /// Bytes read from the input so far, for a progress display.
+    public private(set) var bytesRead = 0
+
+    /// Reads from an open descriptor (a file or standard input); the caller closes it.
+    public init(fileDescriptor: Int32, maxRecordBytes: Int = 1 << 20, chunkSize: Int = 1 << 20) {
+        self.fileDescriptor = fileDescriptor
+        self.maxRecordBytes = maxRecordBytes
+        self.chunkSize = chunkSize
+        capacity = chunkSize + maxRecordBytes
+        buffer = .allocate(capacity: capacity)
+        fields = FieldTable()
+    }
+
+    deinit {
+        buffer.deallocate()
+    }
+
+    private enum Outcome {
+        case complete(next: Int, newlines: Int)
+        case incomplete(inQuotes: Bool)
+        case malformed(message: String)
+    }
+
+    /// Calls `body` with every record in order, and `problem` for every record that cannot be read.
+    /// Blank lines are skipped. The record is valid only during the call.
+    public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void, problem: (CSVProblem) -> Void) throws {
+        try fill()
+        if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
+            start += 3
+        }
+        while true {
+            if start == end {
+                if atEndOfInput { return }
+                try fill()
+                continue
+            }
+            switch parse(from: start) {
+            case .complete(let next, let newlines) where next - start > maxRecordBytes:
+                problem(CSVProblem(line: line, message: "the row is longer than \(maxRecordBytes) bytes; it was skipped"))
+                line += newlines
+                start = next
+            case .complete(let next, let newlines):
+                if !(fields.count == 1 && fields.ends[0] == fields.starts[0] && fields.flags[0] == 0) {
+                    try body(CSVRecord(base: buffer, fields: fields, line: line))
+                }
+                line += newlines
+                start = next
+            case .malformed(let message):
+                problem(CSVProblem(line: line, message: message))
+                try skipLine()
+            case .incomplete(let inQuotes):
+                if atEndOfInput {
+                    problem(CSVProblem(line: line, message: "a quoted field is never closed; the row was skipped"))
+                    try skipLine()
+                } else if end - start >= maxRecordBytes {
+                    problem(CSVProblem(line: line, message: inQuotes
+                        ? "a quoted field runs past \(maxRecordBytes) bytes (an unclosed quote?); the row was skipped"
+                        : "the row is longer than \(maxRecordBytes) bytes; it was skipped"))
+                    try skipLine()
+                } else {
+                    try fill()
+                }
+            }
+        }
+    }
+
+    /// Drops the current record's first physical line and resumes after it.
+    private func skipLine() throws {
+        while true {
+            if let newline = memchr(buffer + start, 0x0A, end - start) {
+                start = buffer.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+                line += 1
+                return
+            }
+            start = end
+            if atEndOfInput { return }
+            try fill()
+        }
+    }
+
+    /// Moves the unconsumed bytes to the front and reads another chunk after them.
+    private func fill() throws {
+        if start > 0 {
+            let remaining = end - start
+            if remaining > 0 { memmove(buffer, buffer + start, remaining) }
+            start = 0
+            end = remaining
+        }
+        let room = min(chunkSize, capacity - end)
+        guard room > 0, !atEndOfInput else { return }
+        var count: Int
+        repeat {
+            count = read(fileDescriptor, buffer + end, room)
+        } while count < 0 && errno == EINTR
+        if count < 0 {
+            throw TwitchCheckError.inputUnreadable(path: "input", reason: String(cString: strerror(errno)))
+        }
+        if count == 0 { atEndOfInput = true }
+        end += count
+        bytesRead += count
+    }
+
+    // MARK: - Parsing one record
+
+    private static let quote: UInt8 = 0x22
+    private static let comma: UInt8 = 0x2C
+    private static let newline: UInt8 = 0x0A
+    private static let carriageReturn: UInt8 = 0x0D
+
+    /// Splits the record that starts at `position` into fields, or says why it cannot yet.
+    private func parse(from position: Int) -> Outcome {
+        let bytes = buffer
+        let limit = end
+        var index = position
+        var newlines = 0
+        fields.count = 0
+        while true {
+            if index < limit, bytes[index] == Self.quote {
+                index += 1
+                let contentStart = index
+                var escaped = false
+                while true {
+                    if index >= limit { return .incomplete(inQuotes: true) }
+                    let byte = bytes[index]
+                    if byte == Self.quote {
+                        if index + 1 >= limit, !atEndOfInput { return .incomplete(inQuotes: true) }
+                        if index + 1 < limit, bytes[index + 1] == Self.quote {
+                            escaped = true
+                            index += 2
+                            continue
+                        }
+                        break
+                    }
+                    if byte == Self.newline { newlines += 1 }
+                    index += 1
+                }
+                fields.append(start: contentStart, end: index, flag: escaped ? 2 : 1)
+                index += 1
+                if index >= limit {
+                    return atEndOfInput ? .complete(next: index, newlines: newlines) : .incomplete(inQuotes: false)
+                }
+                let byte = bytes[index]
+                if byte == Self.comma {
+                    index += 1
+                    if index >= limit {
+                        if atEndOfInput { fields.append(start: index, end: index, flag: 0); return .complete(next: index, newlines: newlines) }
+                        return .incomplete(inQuotes: false)
+                    }
+                    continue
+                }
+                if byte == Self.newline { return .complete(next: index + 1, newlines: newlines + 1) }
+                if byte == Self.carriageReturn {
+                    if index + 1 >= limit, !atEndOfInput { return .incomplete(inQuotes: false) }
+                    let next = index + 1 < limit && bytes[index + 1] == Self.newline ? index + 2 : index + 1
+                    return .complete(next: next, newlines: newlines + 1)
+                }
+                return .malformed(message: "text follows a closing quote in field \(fields.count); quote the whole field and double any quote inside it")
+            } else {
+                let fieldStart = index
+                while index < limit {
+                    let byte = bytes[index]
+                    if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
+                    index += 1
+                }
+                if index >= limit {
+                    guard atEndOfInput else { return .incomplete(inQuotes: false) }
+                    fields.append(start: fieldStart, end: index, flag: 0)
+                    return .complete(next: index, newlines: newlines)
+                }
+                fields.append(start: fieldStart, end: index, flag: 0)
+                let byte = bytes[index]
+                if byte == Self.comma {
+                    index += 1
+                    if index >= limit {
+                        if atEndOfInput { fields.append(start: index, end: index, flag: 0); return .complete(next: index, newlines: newlines) }
+                        return .incomplete(inQuotes: false)
+                    }
+                    continue
+                }
+                if byte == Self.newline { return .complete(next: index + 1, newlines: newlines + 1) }
+                if index + 1 >= limit, !atEndOfInput { return .incomplete(inQuotes: false) }
+                let next = index + 1 < limit && bytes[index + 1] == Self.newline ? index + 2 : index + 1
+                return .complete(next: next, newlines: newlines + 1)
+            }
+        }
+    }
+}
+
+/// A record's field boundaries, reused from record to record so the per-row path allocates nothing.
+final class FieldTable {
+    var starts: UnsafeMutablePointer<Int>
+    var ends: UnsafeMutablePointer<Int>
+    /// 0 plain, 1 quoted, 2 quoted with doubled quotes inside.
+    var flags: UnsafeMutablePointer<UInt8>
+    var count = 0
+    private var capacity = 64
+
+    init() {
+        starts = .allocate(capacity: capacity)
+        ends = .allocate(capacity: capacity)
+        flags = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        starts.deallocate()
+        ends.deallocate()
+        flags.deallocate()
+    }
+
+    @inline(__always)
+    func append(start: Int, end: Int, flag: UInt8) {
+        if count == capacity { grow() }
+        starts[count] = start
+        ends[count] = end
+        flags[count] = flag
+        count += 1
+    }
+
+    private func grow() {
+        let newCapacity = capacity * 2
+        for (pointer, keyPath) in [(starts, \FieldTable.starts), (ends, \FieldTable.ends)] {
+            let larger = UnsafeMutablePointer<Int>.allocate(capacity: newCapacity)
+            larger.update(from: pointer, count: capacity)
+            pointer.deallocate()
+            self[keyPath: keyPath] = larger
+        }
+        let largerFlags = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        largerFlags.update(from: flags, count: capacity)
+        flags.deallocate()
+        flags = largerFlags
+        capacity = newCapacity
+    }
+}

@@ -1,0 +1,13 @@
+/// A source id with its full citation, as printed beside a fact.
+public struct CitedSource: Codable, Sendable, Equatable {
+    public let id: String
+    public let citation: String
+    public let url: String?
+
+    /// The citation of `id`, or a placeholder that says the source is missing.
+    init(_ id: String, from sources: [String: Source]) {
+        self.id = id
+        citation = sources[id]?.citation ?? "(no such source; run 'twitchcheck db check')"
+        url = sources[id]?.url
+    }
+}

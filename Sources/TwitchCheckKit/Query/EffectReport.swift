@@ -1,0 +1,75 @@
+/// Which drugs can cause one effect, grouped by class, with how common and how well established.
+///
+/// The answer to "what drugs cause tremor?"; `twitchcheck effect` prints it as text or JSON.
+public struct EffectReport: Codable, Sendable, Equatable {
+    /// The drugs of one class (or of no class) that can cause the effect.
+    public struct Group: Codable, Sendable, Equatable {
+        /// The class id, or nil for drugs listed in no class.
+        public let `class`: String?
+        /// The class name, or "Other drugs".
+        public let name: String
+        /// Most severe first, then by name.
+        public let drugs: [Cause]
+    }
+
+    /// One drug and its worst stated risk of the effect.
+    public struct Cause: Codable, Sendable, Equatable {
+        public let drug: String
+        public let severity: Severity
+        public let frequency: Frequency
+        public let evidence: Evidence
+        /// The classes the risk is stated for, when it is stated for a class rather than the drug.
+        public let viaClasses: [String]
+        public let sources: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case drug, severity, frequency, evidence, sources
+            case viaClasses = "via_classes"
+        }
+    }
+
+    public let effect: Effect
+    /// The effect's name and description from the `effects` table.
+    public let name: String
+    /// Only drugs at this severity or above were included, when given.
+    public let minSeverity: Severity?
+    /// Only members of this class were included, when given.
+    public let classFilter: String?
+    public let groups: [Group]
+
+    enum CodingKeys: String, CodingKey {
+        case effect, name, groups
+        case minSeverity = "min_severity"
+        case classFilter = "class"
+    }
+
+    /// Every drug in the report, in group order.
+    public var drugs: [String] { groups.flatMap { $0.drugs.map(\.drug) } }
+
+    /// Builds the report; a drug is grouped under the class its risk is stated for, else its first direct class.
+    public static func load(_ effect: Effect, minSeverity: Severity? = nil, inClass classFilter: String? = nil,
+                            from knowledgeBase: KnowledgeBase) throws -> EffectReport {
+        var causes = try knowledgeBase.drugsCausing(effect)
+        if let minSeverity { causes = causes.filter { $0.severity >= minSeverity } }
+        if let classFilter {
+            let members = Set(try knowledgeBase.members(ofClass: classFilter))
+            causes = causes.filter { members.contains($0.drug) }
+        }
+        let classNames = try knowledgeBase.classNames()
+        let grouped = Dictionary(grouping: causes) { $0.viaClassIDs.first ?? $0.directClassIDs.first }
+        let groups = grouped.map { classID, members in
+            Group(class: classID, name: classID.map { classNames[$0] ?? $0 } ?? "Other drugs",
+                  drugs: members.map { cause in
+                      Cause(drug: cause.drug, severity: cause.severity, frequency: cause.frequency, evidence: cause.evidence,
+                            viaClasses: cause.viaClassIDs, sources: cause.sourceIDs)
+                  }.sorted { ($1.severity, $0.drug) < ($0.severity, $1.drug) })
+        }.sorted { first, second in
+            // The class with the most serious risk first; unclassified drugs last.
+            if (first.class == nil) != (second.class == nil) { return second.class == nil }
+            let a = first.drugs.first?.severity ?? .minor, b = second.drugs.first?.severity ?? .minor
+            return a != b ? a > b : first.name < second.name
+        }
+        let name = try knowledgeBase.effectName(effect) ?? effect.displayName
+        return EffectReport(effect: effect, name: name, minSeverity: minSeverity, classFilter: classFilter, groups: groups)
+    }
+}

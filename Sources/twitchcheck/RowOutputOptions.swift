@@ -1,0 +1,15 @@
+import ArgumentParser
+import TwitchCheckKit
+
+/// `--format table|csv|json|jsonl`: the output options every command that prints rows shares.
+struct RowOutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table for people; csv, json (one array) or jsonl (one object per line) for scripts.")
+    var format: RowFormat = .table
+
+    /// Prints rows in the chosen format.
+    func print(_ result: QueryResult) {
+        Swift.print(RowPrinter(format: format).render(result), terminator: "")
+    }
+}
+
+extension RowFormat: ExpressibleByArgument {}
