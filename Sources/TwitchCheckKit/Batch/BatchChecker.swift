@@ -2,38 +2,26 @@ import Foundation
 
 /// Checks every patient in a CSV export, streaming: `twitchcheck batch`.
 ///
-/// One pass over the input keeps, per patient, only the prescriptions of drugs that some
-/// risk or rule mentions, merged into spans of days; every other row is counted and let go.
-/// Each distinct medication string is resolved once. Memory therefore grows with the number
-/// of distinct medication strings and patients and their relevant prescriptions, never with
-/// the size of the file. After the pass, each patient's drugs are checked pairwise, and a
-/// combination is reported only where the two prescriptions overlap in time.
+/// One pass over the input (see ``BatchIngest``) keeps, per patient, only the prescriptions
+/// of drugs that some risk or rule mentions, merged into spans of days; every other row is
+/// counted and let go. Memory therefore grows with the number of distinct medication strings,
+/// patients and their relevant prescriptions, never with the size of the file. A large regular
+/// file is read as two halves on two threads and the halves merged. After the pass, each
+/// patient's drugs are checked pairwise, and a combination is reported only where the two
+/// prescriptions overlap in time.
 public final class BatchChecker {
     private let checker: MedicationChecker
     private let options: BatchOptions
     /// Drugs that have an own risk or stand on a rule side: the only ones worth remembering per patient.
     private let relevantDrugs: [String: Int32]
-    private var relevantDrugNames: [String] = []
-
-    // MARK: Ingest state
-    private let medicationNames = ByteStringTable(expectedCount: 4096)
-    private var medicationEntries: [MedicationEntry] = []
-    private let patientIDs = ByteStringTable(expectedCount: 4096)
-    private var intervals: [PrescriptionInterval] = []
-    private var lastInterval: [Int64: Int] = [:]
-    /// (patient << 32 | medication) for every distinct pair, kept only for JSONL and unrecognised names.
-    private var patientMedications = Set<Int64>()
+    private let relevantDrugNames: [String]
     private var summary = BatchSummary()
 
-    // MARK: Report caches
-    private var ownFindings: [Int32: [Finding]] = [:]
-    private var pairFindings: [Int64: [Finding]] = [:]
+    /// Findings written, by severity rank - 1.
+    private var severityCounts = [0, 0, 0, 0]
 
-    private struct MedicationEntry {
-        var resolution: Resolution
-        var relevant: [Int32]
-        var rows = 0
-    }
+    /// Files at least this large are read as two halves in parallel.
+    public static let parallelThreshold = 8 << 20
 
     public init(checker: MedicationChecker, options: BatchOptions) throws {
         self.checker = checker
@@ -48,262 +36,173 @@ public final class BatchChecker {
     public func run(input fileDescriptor: Int32, inputName: String, output: OutputSink,
                     progress: ((Int) -> Void)? = nil) throws -> BatchSummary {
         summary.inputName = inputName
-        let reader = CSVRecordReader(fileDescriptor: fileDescriptor, maxRecordBytes: options.maxRowBytes)
-        var columns: BatchColumns?
-        var pendingError: Error?
-        try reader.forEachRecord({ record in
-            guard pendingError == nil else { return }
-            guard let known = columns else {
-                do {
-                    columns = try BatchColumns.find(
-                        in: record.strings(), layout: options.layout, patient: options.patientColumn,
-                        medication: options.medicationColumn, start: options.startColumn, stop: options.stopColumn)
-                } catch {
-                    pendingError = error
-                }
-                return
-            }
-            summary.rowsRead += 1
-            if summary.rowsRead & 0xFFFF == 0 { progress?(reader.bytesRead) }
-            ingest(record, columns: known)
-        }, problem: { summary.problems.append($0) })
-        if let pendingError { throw pendingError }
-        guard let columns else { throw BatchError.emptyInput(inputName) }
-        progress?(reader.bytesRead)
-        try writeReport(columns: columns, output: output)
+        var status = stat()
+        let size = fstat(fileDescriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
+        var ingest: BatchIngest
+        if let size, size >= Self.parallelThreshold {
+            ingest = try readInHalves(fileDescriptor, size: size, inputName: inputName, progress: progress)
+        } else {
+            ingest = try readWhole(fileDescriptor, inputName: inputName, progress: progress)
+        }
+        try writeReport(&ingest, output: output)
         try output.flush()
         return summary
     }
 
-    // MARK: - Ingest (the per-row path)
+    // MARK: - Reading
 
-    private func ingest(_ record: borrowing CSVRecord, columns: BatchColumns) {
-        guard record.count == columns.header.count else {
-            summary.problems.append(CSVProblem(line: record.line, message:
-                "expected \(columns.header.count) fields as in the header, found \(record.count); the row was skipped"))
-            return
-        }
-        let patientBytes = record.bytes(columns.patient)
-        let medicationBytes = record.bytes(columns.medication)
-        guard Self.isValidUTF8(patientBytes), Self.isValidUTF8(medicationBytes) else {
-            summary.problems.append(CSVProblem(line: record.line, message: "invalid UTF-8 in the patient or medication field; the row was skipped"))
-            return
-        }
-        let patient = Int32(patientIDs.intern(patientBytes).id)
-        var start = PrescriptionInterval.openStart
-        var stop = PrescriptionInterval.ongoing
-        var datesRead = false
-        let separator = options.listSeparator
-        let layout = columns.layout
-        Self.forEachName(in: medicationBytes, layout: layout, separator: separator) { name in
-            let medication = self.medicationID(name)
-            self.medicationEntries[medication].rows += 1
-            let relevant = self.medicationEntries[medication].relevant
-            if case .unrecognized = self.medicationEntries[medication].resolution {
-                self.patientMedications.insert(Int64(patient) << 32 | Int64(medication))
-                return
-            }
-            if self.options.format == .jsonl {
-                self.patientMedications.insert(Int64(patient) << 32 | Int64(medication))
-            }
-            guard !relevant.isEmpty else { return }
-            if !datesRead {
-                datesRead = true
-                if let column = columns.start, let day = DayNumber.parse(record.bytes(column)) { start = day }
-                if let column = columns.stop, let day = DayNumber.parse(record.bytes(column)) { stop = day }
-                if stop < start { stop = start }
-            }
-            for drug in relevant {
-                self.remember(PrescriptionInterval(patient: patient, drug: drug, start: start, stop: stop))
-            }
-        }
+    private func newIngest(resolver: MedicationResolver) -> BatchIngest {
+        BatchIngest(resolver: resolver, relevantDrugs: relevantDrugs, keepsAllPairs: options.format == .jsonl)
     }
 
-    /// The names in a medication field: the whole field (long), or its `;`/`|`-separated parts (wide), trimmed.
-    @inline(__always)
-    private static func forEachName(in field: UnsafeRawBufferPointer, layout: BatchLayout, separator: UInt8?,
-                                    _ body: (UnsafeRawBufferPointer) -> Void) {
-        func trimmed(_ part: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
-            var lower = 0
-            var upper = part.count
-            while lower < upper, part[lower] == 0x20 || part[lower] == 0x09 { lower += 1 }
-            while upper > lower, part[upper - 1] == 0x20 || part[upper - 1] == 0x09 { upper -= 1 }
-            return UnsafeRawBufferPointer(rebasing: part[lower..<upper])
-        }
-        if layout == .long {
-            let name = trimmed(field)
-            if name.count > 0 { body(name) }
-            return
-        }
-        let split = separator ?? (field.contains(0x3B) ? 0x3B : 0x7C)
-        var partStart = 0
-        for index in 0...field.count where index == field.count || field[index] == split {
-            let name = trimmed(UnsafeRawBufferPointer(rebasing: field[partStart..<index]))
-            if name.count > 0 { body(name) }
-            partStart = index + 1
-        }
-    }
-
-    /// The id of a medication string, resolving it the first time it is seen.
-    @inline(__always)
-    private func medicationID(_ bytes: UnsafeRawBufferPointer) -> Int {
-        let (id, isNew) = medicationNames.intern(bytes)
-        if isNew {
-            let text = String(decoding: bytes, as: UTF8.self)
-            let resolution = (try? checker.resolver.resolve(text))
-                ?? .unrecognized(UnrecognizedMedication(input: text, suggestions: []))
-            var relevant: [Int32] = []
-            if case .recognized(let medication) = resolution {
-                relevant = medication.drugs.compactMap { relevantDrugs[$0] }
+    /// Reads the header record and finds the columns.
+    private func readHeader(_ reader: CSVRecordReader, inputName: String, problems: inout [CSVProblem]) throws -> BatchIngest.Columns {
+        var found: Result<BatchColumns, Error>?
+        try reader.forEachRecord(while: { record in
+            found = Result {
+                try BatchColumns.find(in: record.strings(), layout: options.layout, patient: options.patientColumn,
+                                      medication: options.medicationColumn, start: options.startColumn, stop: options.stopColumn)
             }
-            medicationEntries.append(MedicationEntry(resolution: resolution, relevant: relevant))
-        }
-        return id
+            return false
+        }, problem: { problems.append($0) })
+        guard let columns = try found?.get() else { throw BatchError.emptyInput(inputName) }
+        return BatchIngest.Columns(patient: columns.patient, medication: columns.medication, start: columns.start ?? -1,
+                                   stop: columns.stop ?? -1, isLong: columns.layout == .long,
+                                   fieldCount: columns.header.count, listSeparator: options.listSeparator)
     }
 
-    /// Adds a prescription span, merging it into the patient's previous span of the same drug when they touch.
-    @inline(__always)
-    private func remember(_ interval: PrescriptionInterval) {
-        let key = Int64(interval.patient) << 32 | Int64(interval.drug)
-        if let index = lastInterval[key] {
-            let last = intervals[index]
-            let touches = interval.start <= (last.stop == .max ? .max : last.stop + 1)
-                && (interval.stop == .max ? true : interval.stop + 1 >= last.start)
-            if touches {
-                intervals[index].start = min(last.start, interval.start)
-                intervals[index].stop = max(last.stop, interval.stop)
-                return
+    private func readWhole(_ fileDescriptor: Int32, inputName: String, progress: ((Int) -> Void)?) throws -> BatchIngest {
+        let reader = CSVRecordReader(fileDescriptor: fileDescriptor, maxRecordBytes: options.maxRowBytes)
+        var headerProblems: [CSVProblem] = []
+        let columns = try readHeader(reader, inputName: inputName, problems: &headerProblems)
+        var ingest = newIngest(resolver: checker.resolver)
+        try Self.read(reader, into: &ingest, columns: columns, progress: progress)
+        ingest.absorbHeaderProblems(headerProblems)
+        return ingest
+    }
+
+    /// Two readers, each over half of the file; if the split fell inside a quoted field,
+    /// the first half simply reads on to the end and the second is discarded.
+    private func readInHalves(_ fileDescriptor: Int32, size: Int, inputName: String,
+                              progress: ((Int) -> Void)?) throws -> BatchIngest {
+        let headerReader = CSVRecordReader(fileDescriptor: fileDescriptor, range: 0..<size, maxRecordBytes: options.maxRowBytes)
+        var headerProblems: [CSVProblem] = []
+        let columns = try readHeader(headerReader, inputName: inputName, problems: &headerProblems)
+        let dataStart = headerReader.nextRecordOffset
+        guard let split = Self.lineStart(after: max(dataStart, size / 2), in: fileDescriptor, size: size) else {
+            return try readWhole(Self.reopen(fileDescriptor), inputName: inputName, progress: progress)
+        }
+        let first = CSVRecordReader(fileDescriptor: fileDescriptor, range: dataStart..<split,
+                                    firstLine: headerReader.currentLine, maxRecordBytes: options.maxRowBytes)
+        let second = ParallelHalf(
+            reader: CSVRecordReader(fileDescriptor: fileDescriptor, range: split..<size, maxRecordBytes: options.maxRowBytes),
+            ingest: newIngest(resolver: MedicationResolver(knowledgeBase: checker.knowledgeBase)), columns: columns)
+        let thread = Thread { second.run() }
+        thread.stackSize = 1 << 22
+        thread.start()
+        var ingest = newIngest(resolver: checker.resolver)
+        try Self.read(first, into: &ingest, columns: columns, progress: progress.map { report in { report($0 * 2) } })
+        second.finished.wait()
+        if first.endedOnRecordBoundary, second.error == nil {
+            ingest.absorb(&second.ingest, lineOffset: first.currentLine - 1)
+        } else {
+            first.extend(to: size)
+            try Self.read(first, into: &ingest, columns: columns, progress: progress)
+        }
+        ingest.absorbHeaderProblems(headerProblems)
+        return ingest
+    }
+
+    private static func read(_ reader: CSVRecordReader, into ingest: inout BatchIngest, columns: BatchIngest.Columns,
+                             progress: ((Int) -> Void)?) throws {
+        var rows = 0
+        var problems: [CSVProblem] = []
+        try reader.forEachRecord({ record in
+            ingest.ingest(record, columns: columns)
+            rows += 1
+            if rows & 0xFFFF == 0 { progress?(reader.bytesRead) }
+        }, problem: { problems.append($0) })
+        ingest.absorbHeaderProblems(problems)
+        progress?(reader.bytesRead)
+    }
+
+    /// The offset just after the first newline at or after `position`, if it is before `size`.
+    private static func lineStart(after position: Int, in fileDescriptor: Int32, size: Int) -> Int? {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var cursor = position
+        while cursor < size {
+            let count = buffer.withUnsafeMutableBytes { pread(fileDescriptor, $0.baseAddress!, $0.count, off_t(cursor)) }
+            guard count > 0 else { return nil }
+            if let index = buffer[0..<count].firstIndex(of: 0x0A) {
+                let start = cursor + index + 1
+                return start < size ? start : nil
             }
+            cursor += count
         }
-        lastInterval[key] = intervals.count
-        intervals.append(interval)
+        return nil
     }
 
-    @inline(__always)
-    private static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
-        for byte in bytes where byte >= 0x80 {
-            return String(validating: bytes, as: UTF8.self) != nil
-        }
-        return true
+    /// A descriptor positioned at the start of the same file, for a sequential re-read.
+    private static func reopen(_ fileDescriptor: Int32) -> Int32 {
+        lseek(fileDescriptor, 0, SEEK_SET)
+        return fileDescriptor
     }
 
     // MARK: - Report
 
-    private func writeReport(columns: BatchColumns, output: OutputSink) throws {
-        lastInterval = [:]
-        intervals.sort { ($0.patient, $0.drug, $0.start) < ($1.patient, $1.drug, $1.start) }
-        let pairs = patientMedications.sorted()
-        patientMedications = []
+    private func writeReport(_ ingest: inout BatchIngest, output: OutputSink) throws {
+        ingest.finishReading()
+        let intervals = ingest.intervals
+        let laterIntervals = ingest.laterIntervals
+        let pairs = ingest.patientMedications.sorted()
         if options.format == .csv {
             try output.write("patient,kind,effect,severity,drugs,overlap_start,summary,evidence,rule,sources\r\n")
         }
+        let writer = PatientReportWriter(checker: checker, drugNames: relevantDrugNames, format: options.format,
+                                         minimumSeverity: options.minimumSeverity)
         var intervalCursor = 0
+        var laterCursor = 0
         var pairCursor = 0
-        for patient in 0..<Int32(patientIDs.count) {
-            let firstInterval = intervalCursor
-            while intervalCursor < intervals.count, intervals[intervalCursor].patient == patient { intervalCursor += 1 }
-            let firstPair = pairCursor
-            while pairCursor < pairs.count, pairs[pairCursor] >> 32 == Int64(patient) { pairCursor += 1 }
-            let findings = try evaluate(intervals[firstInterval..<intervalCursor])
-            let medications = pairs[firstPair..<pairCursor].map { Int($0 & 0xFFFF_FFFF) }
-            try write(patient: Int(patient), findings: findings, medications: medications, output: output)
-        }
-        finishSummary()
-    }
-
-    /// One patient's findings, most severe first, with overlap dates for combinations.
-    private func evaluate(_ spans: ArraySlice<PrescriptionInterval>) throws -> [BatchFinding] {
-        guard !spans.isEmpty else { return [] }
-        var byDrug: [(drug: Int32, spans: ArraySlice<PrescriptionInterval>)] = []
-        var groupStart = spans.startIndex
-        for index in spans.indices where index + 1 == spans.endIndex || spans[index + 1].drug != spans[index].drug {
-            byDrug.append((spans[index].drug, spans[groupStart...index]))
-            groupStart = index + 1
-        }
-        var results: [BatchFinding] = []
-        for (drug, _) in byDrug {
-            results += try own(drug).map { BatchFinding(finding: $0, overlapStart: nil) }
-        }
-        for i in byDrug.indices {
-            for j in byDrug.indices where j > i {
-                let findings = try pair(byDrug[i].drug, byDrug[j].drug)
-                guard !findings.isEmpty, let overlap = Self.firstOverlap(byDrug[i].spans, byDrug[j].spans) else { continue }
-                let day = overlap == PrescriptionInterval.openStart ? nil : DayNumber.format(overlap)
-                results += findings.map { BatchFinding(finding: $0, overlapStart: day) }
+        var spans: [PrescriptionInterval] = []
+        var medications: [Int] = []
+        for patient in 0..<Int32(ingest.patientIDs.count) {
+            spans.removeAll(keepingCapacity: true)
+            while intervalCursor < intervals.count, intervals[intervalCursor].patient == patient {
+                spans.append(intervals[intervalCursor])
+                intervalCursor += 1
             }
-        }
-        return results
-            .filter { $0.finding.severity >= options.minimumSeverity }
-            .sorted { Finding.reportOrder($0.finding, $1.finding) }
-    }
-
-    private static func firstOverlap(_ a: ArraySlice<PrescriptionInterval>, _ b: ArraySlice<PrescriptionInterval>) -> Int32? {
-        var earliest: Int32?
-        for first in a {
-            for second in b {
-                if let day = first.overlapStart(with: second), day < (earliest ?? .max) { earliest = day }
+            if laterCursor < laterIntervals.count, laterIntervals[laterCursor].patient == patient {
+                while laterCursor < laterIntervals.count, laterIntervals[laterCursor].patient == patient {
+                    spans.append(laterIntervals[laterCursor])
+                    laterCursor += 1
+                }
+                IntervalSorter.sort(&spans)
             }
-        }
-        return earliest
-    }
-
-    private func own(_ drug: Int32) throws -> [Finding] {
-        if let cached = ownFindings[drug] { return cached }
-        let findings = try checker.riskChecker.findings(for: [relevantDrugNames[Int(drug)]])
-        ownFindings[drug] = findings
-        return findings
-    }
-
-    private func pair(_ a: Int32, _ b: Int32) throws -> [Finding] {
-        let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
-        if let cached = pairFindings[key] { return cached }
-        let findings = try checker.riskChecker.findings(for: [relevantDrugNames[Int(a)], relevantDrugNames[Int(b)]])
-            .filter { $0.kind == .combination }
-        pairFindings[key] = findings
-        return findings
-    }
-
-    private func write(patient: Int, findings: [BatchFinding], medications: [Int], output: OutputSink) throws {
-        let patientName = patientIDs.string(patient)
-        for finding in findings {
-            summary.findingsBySeverity[finding.finding.severity, default: 0] += 1
-        }
-        let unrecognized: [UnrecognizedMedication] = medications.compactMap {
-            if case .unrecognized(let name) = medicationEntries[$0].resolution { return name } else { return nil }
-        }
-        switch options.format {
-        case .csv:
-            for item in findings {
-                let finding = item.finding
-                try output.write(CSVFormatter.line([
-                    patientName, finding.kind.rawValue, finding.effect.rawValue, finding.severity.rawValue,
-                    finding.drugs.joined(separator: "+"), item.overlapStart ?? "", finding.summary,
-                    finding.evidence.rawValue, finding.rule ?? "", finding.sources.joined(separator: " "),
-                ]))
+            medications.removeAll(keepingCapacity: true)
+            while pairCursor < pairs.count, pairs[pairCursor] >> 32 == Int64(patient) {
+                medications.append(Int(pairs[pairCursor] & 0xFFFF_FFFF))
+                pairCursor += 1
             }
-            for name in unrecognized {
-                let hint = name.suggestions.isEmpty ? "" : "; did you mean: \(name.suggestions.joined(separator: ", "))"
-                try output.write(CSVFormatter.line([
-                    patientName, "unrecognized", "", "", name.input, "", "not recognised, so not checked\(hint)", "", "", "",
-                ]))
-            }
-        case .jsonl:
-            let recognized: [ResolvedMedication] = medications.compactMap {
-                if case .recognized(let medication) = medicationEntries[$0].resolution { return medication } else { return nil }
-            }
-            try output.write(try ReportEncoding.jsonLine(PatientReport(
-                patient: patientName, medications: recognized, unrecognized: unrecognized, findings: findings)) + "\n")
+            try writer.write(patient: ingest.patientIDs.string(Int(patient)), spans: spans, medications: medications,
+                             resolutions: ingest.resolutions, to: output)
         }
+        severityCounts = writer.severityCounts
+        finishSummary(ingest)
     }
 
-    private func finishSummary() {
-        summary.patients = patientIDs.count
-        summary.distinctMedications = medicationEntries.count
+    private func finishSummary(_ ingest: BatchIngest) {
+        summary.rowsRead = ingest.rowsRead
+        for severity in Severity.allCases where severityCounts[severity.rank - 1] > 0 {
+            summary.findingsBySeverity[severity] = severityCounts[severity.rank - 1]
+        }
+        summary.problems = ingest.problems.sorted { $0.line < $1.line }
+        summary.patients = ingest.patientIDs.count
+        summary.distinctMedications = ingest.resolutions.count
         var unrecognized: [(name: String, rows: Int, suggestions: [String])] = []
-        for entry in medicationEntries {
-            switch entry.resolution {
+        for (resolution, rows) in zip(ingest.resolutions, ingest.medicationRows) {
+            switch resolution {
             case .recognized: summary.recognizedMedications += 1
-            case .unrecognized(let name): unrecognized.append((name.input, entry.rows, name.suggestions))
+            case .unrecognized(let name): unrecognized.append((name.input, rows, name.suggestions))
             }
         }
         summary.unrecognized = unrecognized.sorted { ($1.rows, $0.name) < ($0.rows, $1.name) }
@@ -312,10 +211,11 @@ public final class BatchChecker {
 
 /// RFC 4180 output: quote a field only when it holds a comma, quote or line break.
 enum CSVFormatter {
-    static func line(_ fields: [String]) -> String {
+    /// The fields joined by commas, each quoted only if it must be; no line end.
+    static func fields(_ fields: [String]) -> String {
         fields.map { field in
-            field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+            field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
                 ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",") + "\r\n"
+        }.joined(separator: ",")
     }
 }

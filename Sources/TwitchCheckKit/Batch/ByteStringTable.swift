@@ -3,15 +3,14 @@ import Foundation
 /// Interns byte strings (medication names, patient ids) as dense integer ids, without
 /// allocating for a string it has seen before: the hot path of `batch`.
 ///
+/// A value type, so the batch path mutates it in place with no runtime exclusivity checks.
 /// Open addressing over a power-of-two slot array; keys live back to back in one arena.
-final class ByteStringTable {
-    private var arena: UnsafeMutablePointer<UInt8>
-    private var arenaCapacity: Int
-    private var arenaCount = 0
+struct ByteStringTable {
+    private var arena: [UInt8] = []
     private var offsets: [Int] = []
     private var lengths: [Int] = []
     private var hashes: [UInt64] = []
-    private var slots: UnsafeMutablePointer<Int32>
+    private var slots: [Int32]
     private var slotMask: Int
 
     /// How many distinct strings have been interned.
@@ -19,72 +18,75 @@ final class ByteStringTable {
 
     init(expectedCount: Int = 1024) {
         let slotCount = max(16, (expectedCount * 2).nextPowerOfTwo)
-        slots = .allocate(capacity: slotCount)
-        slots.initialize(repeating: -1, count: slotCount)
+        slots = Array(repeating: -1, count: slotCount)
         slotMask = slotCount - 1
-        arenaCapacity = max(4096, expectedCount * 32)
-        arena = .allocate(capacity: arenaCapacity)
-    }
-
-    deinit {
-        slots.deallocate()
-        arena.deallocate()
+        arena.reserveCapacity(expectedCount * 32)
     }
 
     /// The id of `key`, adding it if it is new.
     @inline(__always)
-    func intern(_ key: UnsafeRawBufferPointer) -> (id: Int, isNew: Bool) {
+    mutating func intern(_ key: UnsafeRawBufferPointer) -> (id: Int, isNew: Bool) {
         let hash = Self.hash(key)
         var slot = Int(truncatingIfNeeded: hash) & slotMask
         while true {
             let existing = Int(slots[slot])
             if existing < 0 { break }
-            if hashes[existing] == hash, lengths[existing] == key.count,
-               key.count == 0 || memcmp(arena + offsets[existing], key.baseAddress!, key.count) == 0 {
+            if hashes[existing] == hash, lengths[existing] == key.count, equals(existing, key) {
                 return (existing, false)
             }
             slot = (slot + 1) & slotMask
         }
         let id = offsets.count
-        if arenaCount + key.count > arenaCapacity { growArena(toFit: key.count) }
-        if key.count > 0 { (arena + arenaCount).update(from: key.baseAddress!.assumingMemoryBound(to: UInt8.self), count: key.count) }
-        offsets.append(arenaCount)
+        offsets.append(arena.count)
         lengths.append(key.count)
         hashes.append(hash)
-        arenaCount += key.count
+        arena.append(contentsOf: key)
         slots[slot] = Int32(id)
         if offsets.count * 2 > slotMask { growSlots() }
         return (id, true)
     }
 
-    /// The bytes of an interned string as text (invalid UTF-8 replaced).
-    func string(_ id: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: arena + offsets[id], count: lengths[id]), as: UTF8.self)
+    @inline(__always)
+    private func equals(_ id: Int, _ key: UnsafeRawBufferPointer) -> Bool {
+        guard key.count > 0 else { return true }
+        return arena.withUnsafeBytes { memcmp($0.baseAddress! + offsets[id], key.baseAddress!, key.count) == 0 }
     }
 
+    /// The bytes of an interned string.
+    func withBytes<Result>(_ id: Int, _ body: (UnsafeRawBufferPointer) throws -> Result) rethrows -> Result {
+        try arena.withUnsafeBytes { try body(UnsafeRawBufferPointer(rebasing: $0[offsets[id]..<(offsets[id] + lengths[id])])) }
+    }
+
+    /// The interned string as text (invalid UTF-8 replaced).
+    func string(_ id: Int) -> String {
+        withBytes(id) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// A fast non-cryptographic hash, eight bytes at a time.
     @inline(__always)
     static func hash(_ key: UnsafeRawBufferPointer) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in key {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+        var hash: UInt64 = 0x243F_6A88_85A3_08D3 ^ UInt64(key.count)
+        var offset = 0
+        while offset + 8 <= key.count {
+            let word = key.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            hash = (hash ^ word) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+            offset += 8
         }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < key.count {
+            tail |= UInt64(key[offset]) << shift
+            shift += 8
+            offset += 1
+        }
+        hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
         return hash ^ (hash >> 29)
     }
 
-    private func growArena(toFit extra: Int) {
-        let newCapacity = max(arenaCapacity * 2, arenaCount + extra)
-        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        larger.update(from: arena, count: arenaCount)
-        arena.deallocate()
-        arena = larger
-        arenaCapacity = newCapacity
-    }
-
-    private func growSlots() {
+    private mutating func growSlots() {
         let slotCount = (slotMask + 1) * 2
-        slots.deallocate()
-        slots = .allocate(capacity: slotCount)
-        slots.initialize(repeating: -1, count: slotCount)
+        slots = Array(repeating: -1, count: slotCount)
         slotMask = slotCount - 1
         for id in 0..<offsets.count {
             var slot = Int(truncatingIfNeeded: hashes[id]) & slotMask

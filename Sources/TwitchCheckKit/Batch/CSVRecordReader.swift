@@ -9,6 +9,9 @@ import Foundation
 /// resumes on the next line, so one bad row loses only itself.
 public final class CSVRecordReader {
     private let fileDescriptor: Int32
+    /// With a byte range, the reader uses pread(2) from `offset` up to `limit`; without, read(2) to the end.
+    private var offset: Int?
+    private var limit: Int?
     private let maxRecordBytes: Int
     private let chunkSize: Int
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -20,10 +23,21 @@ public final class CSVRecordReader {
     private var fields: FieldTable
     /// Bytes read from the input so far, for a progress display.
     public private(set) var bytesRead = 0
+    /// False when a byte range ended inside a quoted field: the range did not end on a record boundary.
+    public private(set) var endedOnRecordBoundary = true
+    /// The line the next record starts on.
+    public var currentLine: Int { line }
+    /// The absolute offset of the next unread record, for a reader over a range.
+    public var nextRecordOffset: Int { (offset ?? bytesRead) - (end - start) }
 
     /// Reads from an open descriptor (a file or standard input); the caller closes it.
-    public init(fileDescriptor: Int32, maxRecordBytes: Int = 1 << 20, chunkSize: Int = 1 << 20) {
+    /// With `range`, reads only those bytes of a file, numbering lines from `firstLine`.
+    public init(fileDescriptor: Int32, range: Range<Int>? = nil, firstLine: Int = 1,
+                maxRecordBytes: Int = 1 << 20, chunkSize: Int = 1 << 20) {
         self.fileDescriptor = fileDescriptor
+        offset = range?.lowerBound
+        limit = range?.upperBound
+        line = firstLine
         self.maxRecordBytes = maxRecordBytes
         self.chunkSize = chunkSize
         capacity = chunkSize + maxRecordBytes
@@ -35,18 +49,39 @@ public final class CSVRecordReader {
         buffer.deallocate()
     }
 
+    /// The size of the file behind the descriptor (for a range reader), or Int.max.
+    private var fileSize: Int {
+        var status = stat()
+        return fstat(fileDescriptor, &status) == 0 ? Int(status.st_size) : Int.max
+    }
+
     private enum Outcome {
         case complete(next: Int, newlines: Int)
         case incomplete(inQuotes: Bool)
         case malformed(message: String)
     }
 
+    /// Lets a reader over a range go on to `newLimit`, after its range turned out not to end on a record boundary.
+    public func extend(to newLimit: Int) {
+        limit = newLimit
+        atEndOfInput = false
+        endedOnRecordBoundary = true
+    }
+
     /// Calls `body` with every record in order, and `problem` for every record that cannot be read.
     /// Blank lines are skipped. The record is valid only during the call.
     public func forEachRecord(_ body: (borrowing CSVRecord) throws -> Void, problem: (CSVProblem) -> Void) throws {
-        try fill()
-        if end - start >= 3, buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
-            start += 3
+        try forEachRecord(while: { record in try body(record); return true }, problem: problem)
+    }
+
+    /// As ``forEachRecord(_:problem:)``, stopping when `body` returns false.
+    public func forEachRecord(while body: (borrowing CSVRecord) throws -> Bool, problem: (CSVProblem) -> Void) throws {
+        if bytesRead == 0 {
+            try fill()
+            if (offset ?? 0) - (end - start) == 0, end - start >= 3,
+               buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
+                start += 3
+            }
         }
         while true {
             if start == end {
@@ -60,15 +95,24 @@ public final class CSVRecordReader {
                 line += newlines
                 start = next
             case .complete(let next, let newlines):
+                let keepGoing: Bool
                 if !(fields.count == 1 && fields.ends[0] == fields.starts[0] && fields.flags[0] == 0) {
-                    try body(CSVRecord(base: buffer, fields: fields, line: line))
+                    keepGoing = try body(CSVRecord(base: buffer, fields: fields, line: line))
+                } else {
+                    keepGoing = true
                 }
                 line += newlines
                 start = next
+                if !keepGoing { return }
             case .malformed(let message):
                 problem(CSVProblem(line: line, message: message))
                 try skipLine()
             case .incomplete(let inQuotes):
+                if atEndOfInput, inQuotes, let limit, limit < fileSize {
+                    // A range that ends inside a quoted field: the caller reads on past it.
+                    endedOnRecordBoundary = false
+                    return
+                }
                 if atEndOfInput {
                     problem(CSVProblem(line: line, message: "a quoted field is never closed; the row was skipped"))
                     try skipLine()
@@ -109,9 +153,17 @@ public final class CSVRecordReader {
         let room = min(chunkSize, capacity - end)
         guard room > 0, !atEndOfInput else { return }
         var count: Int
-        repeat {
-            count = read(fileDescriptor, buffer + end, room)
-        } while count < 0 && errno == EINTR
+        if let position = offset, let limit {
+            let wanted = min(room, limit - position)
+            repeat {
+                count = wanted > 0 ? pread(fileDescriptor, buffer + end, wanted, off_t(position)) : 0
+            } while count < 0 && errno == EINTR
+            if count > 0 { offset = position + count }
+        } else {
+            repeat {
+                count = read(fileDescriptor, buffer + end, room)
+            } while count < 0 && errno == EINTR
+        }
         if count < 0 {
             throw TwitchCheckError.inputUnreadable(path: "input", reason: String(cString: strerror(errno)))
         }

@@ -29,6 +29,16 @@ enum DayNumber {
 
     /// `YYYY-MM-DD` for a day number from ``parse(_:)``.
     static func format(_ dayNumber: Int32) -> String {
+        let (year, month, day) = civil(dayNumber)
+        func pad(_ value: Int, _ width: Int) -> String {
+            let text = String(value)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+
+    /// Year, month and day of a day number from ``parse(_:)``.
+    static func civil(_ dayNumber: Int32) -> (year: Int, month: Int, day: Int) {
         let days = Int(dayNumber)
         let era = days / 146_097
         let dayOfEra = days - era * 146_097
@@ -37,11 +47,6 @@ enum DayNumber {
         let shiftedMonth = (5 * dayOfYear + 2) / 153
         let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
         let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 }

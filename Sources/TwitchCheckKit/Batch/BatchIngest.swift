@@ -1,0 +1,261 @@
+import Foundation
+
+/// What one pass over (part of) a batch input remembers: the per-row path of `batch`.
+///
+/// Every row is counted; only prescriptions of drugs that some risk or rule mentions are
+/// kept, merged into spans of days per patient and drug. Each distinct medication string is
+/// resolved once. A value type, mutated in place, so the per-row path has no reference
+/// counting or runtime exclusivity checks; two of them can read two halves of a file at
+/// once and be merged.
+struct BatchIngest {
+    /// Column positions as plain integers for the per-row path (-1: absent).
+    struct Columns {
+        let patient: Int
+        let medication: Int
+        let start: Int
+        let stop: Int
+        let isLong: Bool
+        let fieldCount: Int
+        let listSeparator: UInt8?
+    }
+
+    private let resolver: MedicationResolver
+    private let relevantDrugs: [String: Int32]
+    /// JSONL lists every patient's medications, so every (patient, medication) pair is kept.
+    private let keepsAllPairs: Bool
+
+    private(set) var medicationNames = ByteStringTable(expectedCount: 4096)
+    private(set) var resolutions: [Resolution] = []
+    private(set) var medicationRows: [Int] = []
+    /// Each medication's relevant drugs as a range of `relevantPool`; a negative start marks it unrecognised.
+    private var relevantRanges: [(start: Int32, count: Int32)] = []
+    private var relevantPool: [Int32] = []
+    private(set) var patientIDs = ByteStringTable(expectedCount: 4096)
+    /// The previous row's patient, since exports often list one patient's rows together.
+    private var previousPatient: [UInt8] = []
+    private var previousPatientID: Int32 = -1
+    private(set) var intervals: [PrescriptionInterval] = []
+    /// Spans read by a second reader over the later part of the file, kept apart so that
+    /// joining the halves never copies them.
+    private(set) var laterIntervals: [PrescriptionInterval] = []
+    /// The current run of rows' patient and, per drug, its latest span: exports list a
+    /// patient's rows in runs, so refills merge here without a map over all patients.
+    private var runDrugs: [(drug: Int32, index: Int)] = []
+    private var runPatient: Int32 = -1
+    /// (patient << 32 | medication): unrecognised names always, every pair for JSONL.
+    private(set) var patientMedications = Set<Int64>()
+    private(set) var problems: [CSVProblem] = []
+    private(set) var rowsRead = 0
+
+    init(resolver: MedicationResolver, relevantDrugs: [String: Int32], keepsAllPairs: Bool) {
+        self.resolver = resolver
+        self.relevantDrugs = relevantDrugs
+        self.keepsAllPairs = keepsAllPairs
+    }
+
+    // MARK: - The per-row path
+
+    mutating func ingest(_ record: borrowing CSVRecord, columns: Columns) {
+        rowsRead += 1
+        guard record.count == columns.fieldCount else {
+            problems.append(CSVProblem(line: record.line, message:
+                "expected \(columns.fieldCount) fields as in the header, found \(record.count); the row was skipped"))
+            return
+        }
+        let patientBytes = record.bytes(columns.patient)
+        let medicationBytes = record.bytes(columns.medication)
+        guard Self.isValidUTF8(patientBytes), Self.isValidUTF8(medicationBytes) else {
+            problems.append(CSVProblem(line: record.line, message: "invalid UTF-8 in the patient or medication field; the row was skipped"))
+            return
+        }
+        let patient = patientID(patientBytes)
+        if columns.isLong {
+            let name = Self.trimmed(medicationBytes)
+            guard name.count > 0 else { return }
+            let range = count(medicationID(name), patient: patient)
+            guard range.count > 0 else { return }
+            var start = PrescriptionInterval.openStart
+            var stop = PrescriptionInterval.ongoing
+            if columns.start >= 0, let day = DayNumber.parse(record.bytes(columns.start)) { start = day }
+            if columns.stop >= 0, let day = DayNumber.parse(record.bytes(columns.stop)) { stop = max(day, start) }
+            remember(range, patient: patient, start: start, stop: stop)
+        } else {
+            let split = columns.listSeparator ?? (medicationBytes.contains(0x3B) ? 0x3B : 0x7C)
+            var partStart = 0
+            for index in 0...medicationBytes.count where index == medicationBytes.count || medicationBytes[index] == split {
+                let name = Self.trimmed(UnsafeRawBufferPointer(rebasing: medicationBytes[partStart..<index]))
+                partStart = index + 1
+                guard name.count > 0 else { continue }
+                let range = count(medicationID(name), patient: patient)
+                remember(range, patient: patient, start: PrescriptionInterval.openStart, stop: PrescriptionInterval.ongoing)
+            }
+        }
+    }
+
+    /// The id of a patient, reusing the previous row's when it is the same patient.
+    @inline(__always)
+    private mutating func patientID(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        if previousPatientID >= 0, previousPatient.count == bytes.count,
+           bytes.count == 0 || previousPatient.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+            return previousPatientID
+        }
+        previousPatientID = Int32(patientIDs.intern(bytes).id)
+        previousPatient.removeAll(keepingCapacity: true)
+        previousPatient.append(contentsOf: bytes)
+        return previousPatientID
+    }
+
+    /// The id of a medication string, resolving it the first time it is seen.
+    @inline(__always)
+    private mutating func medicationID(_ bytes: UnsafeRawBufferPointer) -> Int {
+        let (id, isNew) = medicationNames.intern(bytes)
+        if isNew { addResolution(of: String(decoding: bytes, as: UTF8.self)) }
+        return id
+    }
+
+    private mutating func addResolution(of text: String) {
+        let resolution = (try? resolver.resolve(text)) ?? .unrecognized(UnrecognizedMedication(input: text, suggestions: []))
+        resolutions.append(resolution)
+        medicationRows.append(0)
+        if case .recognized(let medication) = resolution {
+            let relevant = medication.drugs.compactMap { relevantDrugs[$0] }
+            relevantRanges.append((Int32(relevantPool.count), Int32(relevant.count)))
+            relevantPool += relevant
+        } else {
+            relevantRanges.append((-1, 0))
+        }
+    }
+
+    /// Counts a row for the medication and returns its relevant drugs as a range of `relevantPool`.
+    @inline(__always)
+    private mutating func count(_ medication: Int, patient: Int32) -> (start: Int32, count: Int32) {
+        medicationRows[medication] += 1
+        let range = relevantRanges[medication]
+        if range.start < 0 || keepsAllPairs {
+            patientMedications.insert(Int64(patient) << 32 | Int64(medication))
+        }
+        return range
+    }
+
+    @inline(__always)
+    private mutating func remember(_ range: (start: Int32, count: Int32), patient: Int32, start: Int32, stop: Int32) {
+        var offset = Int(range.start)
+        let end = offset + Int(range.count)
+        while offset < end {
+            remember(PrescriptionInterval(patient: patient, drug: relevantPool[offset], start: start, stop: stop))
+            offset += 1
+        }
+    }
+
+    /// Adds a prescription span, merging it into the same patient's latest span of the drug
+    /// in the current run of rows when they touch; spans that touch across runs are joined after sorting.
+    @inline(__always)
+    private mutating func remember(_ interval: PrescriptionInterval) {
+        if interval.patient != runPatient {
+            runPatient = interval.patient
+            runDrugs.removeAll(keepingCapacity: true)
+        }
+        for (position, entry) in runDrugs.enumerated() where entry.drug == interval.drug {
+            let last = intervals[entry.index]
+            let touches = interval.start <= (last.stop == .max ? .max : last.stop + 1)
+                && (interval.stop == .max || interval.stop + 1 >= last.start)
+            if touches {
+                intervals[entry.index].start = min(last.start, interval.start)
+                intervals[entry.index].stop = max(last.stop, interval.stop)
+            } else {
+                runDrugs[position].index = intervals.count
+                intervals.append(interval)
+            }
+            return
+        }
+        runDrugs.append((interval.drug, intervals.count))
+        intervals.append(interval)
+    }
+
+    /// A field without surrounding spaces and tabs.
+    @inline(__always)
+    private static func trimmed(_ part: UnsafeRawBufferPointer) -> UnsafeRawBufferPointer {
+        var lower = 0
+        var upper = part.count
+        while lower < upper, part[lower] == 0x20 || part[lower] == 0x09 { lower += 1 }
+        while upper > lower, part[upper - 1] == 0x20 || part[upper - 1] == 0x09 { upper -= 1 }
+        return UnsafeRawBufferPointer(rebasing: part[lower..<upper])
+    }
+
+    /// ASCII is checked eight bytes at a time; anything else is validated properly.
+    @inline(__always)
+    private static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        var high: UInt64 = 0
+        while offset + 8 <= bytes.count {
+            high |= bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            offset += 8
+        }
+        while offset < bytes.count {
+            high |= UInt64(bytes[offset])
+            offset += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0 || String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    // MARK: - Combining two halves
+
+    /// Adds what `later` read (the part of the input after this one's) as if this pass had read it;
+    /// its problem lines are shifted by `lineOffset`.
+    mutating func absorb(_ later: inout BatchIngest, lineOffset: Int) {
+        rowsRead += later.rowsRead
+        problems += later.problems.map { CSVProblem(line: $0.line + lineOffset, message: $0.message) }
+        var patientMap: [Int32] = []
+        patientMap.reserveCapacity(later.patientIDs.count)
+        for id in 0..<later.patientIDs.count {
+            patientMap.append(Int32(later.patientIDs.withBytes(id) { patientIDs.intern($0).id }))
+        }
+        var medicationMap: [Int] = []
+        for id in 0..<later.medicationNames.count {
+            let (mine, isNew) = later.medicationNames.withBytes(id) { medicationNames.intern($0) }
+            if isNew {
+                resolutions.append(later.resolutions[id])
+                medicationRows.append(0)
+                let range = later.relevantRanges[id]
+                if range.start < 0 {
+                    relevantRanges.append(range)
+                } else {
+                    relevantRanges.append((Int32(relevantPool.count), range.count))
+                    relevantPool += later.relevantPool[Int(range.start)..<Int(range.start + range.count)]
+                }
+            }
+            medicationRows[mine] += later.medicationRows[id]
+            medicationMap.append(mine)
+        }
+        laterIntervals = later.intervals
+        later.intervals = []
+        for index in laterIntervals.indices {
+            laterIntervals[index].patient = patientMap[Int(laterIntervals[index].patient)]
+        }
+        for pair in later.patientMedications {
+            patientMedications.insert(Int64(patientMap[Int(pair >> 32)]) << 32 | Int64(medicationMap[Int(pair & 0xFFFF_FFFF)]))
+        }
+        previousPatientID = -1
+        runPatient = -1
+    }
+
+    /// Sorts both sets of spans by patient, drug and start, in place, and joins those that touch.
+    mutating func finishReading() {
+        previousPatient = []
+        runDrugs = []
+        for index in 0..<2 {
+            var spans = index == 0 ? intervals : laterIntervals
+            if index == 0 { intervals = [] } else { laterIntervals = [] }
+            IntervalSorter.sort(&spans)
+            IntervalSorter.coalesce(&spans)
+            if index == 0 { intervals = spans } else { laterIntervals = spans }
+        }
+    }
+}
+
+extension BatchIngest {
+    /// Adds problems found outside the per-row path (the header, the reader itself).
+    mutating func absorbHeaderProblems(_ extra: [CSVProblem]) {
+        problems += extra
+    }
+}

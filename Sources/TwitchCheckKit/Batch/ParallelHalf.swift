@@ -1,0 +1,32 @@
+import Foundation
+
+/// The second half of a file, read on its own thread while the first half is read on the caller's.
+///
+/// Its state is touched by one thread at a time: the worker until it signals `finished`,
+/// then the caller. That hand-over is what makes the unchecked Sendable conformance sound.
+final class ParallelHalf: @unchecked Sendable {
+    let reader: CSVRecordReader
+    let columns: BatchIngest.Columns
+    var ingest: BatchIngest
+    private(set) var error: Error?
+    let finished = DispatchSemaphore(value: 0)
+
+    init(reader: CSVRecordReader, ingest: BatchIngest, columns: BatchIngest.Columns) {
+        self.reader = reader
+        self.ingest = ingest
+        self.columns = columns
+    }
+
+    func run() {
+        defer { finished.signal() }
+        do {
+            var problems: [CSVProblem] = []
+            try reader.forEachRecord({ record in
+                ingest.ingest(record, columns: columns)
+            }, problem: { problems.append($0) })
+            ingest.absorbHeaderProblems(problems)
+        } catch {
+            self.error = error
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import Foundation
+
+/// Evaluates and renders the patients of a batch, one at a time, into an ``OutputSink``.
+///
+/// Findings are computed once per drug and per drug pair and kept, rendered, for every
+/// other patient who has them, so writing a row is a few appends.
+final class PatientReportWriter {
+    private let checker: MedicationChecker
+    private let drugNames: [String]
+    private let format: BatchOptions.OutputFormat
+    private let minimumSeverity: Severity
+    private var ownFindings: [Int32: [RenderedFinding]] = [:]
+    private var pairFindings: [Int64: [RenderedFinding]] = [:]
+    /// One patient's findings with their overlap day, reused from patient to patient.
+    private var patientFindings: [(finding: RenderedFinding, overlap: Int32?)] = []
+    /// Findings written, by severity rank - 1.
+    private(set) var severityCounts = [0, 0, 0, 0]
+
+    init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity) {
+        self.checker = checker
+        self.drugNames = drugNames
+        self.format = format
+        self.minimumSeverity = minimumSeverity
+    }
+
+    /// Evaluates one patient (spans sorted by drug and start) and writes the result.
+    func write(patient: String, spans: [PrescriptionInterval], medications: [Int], resolutions: [Resolution],
+               to output: OutputSink) throws {
+        try evaluate(spans)
+        try render(patient: patient, medications: medications, resolutions: resolutions, to: output)
+        try output.flushIfFull()
+    }
+
+    // MARK: - Evaluating
+
+    /// The patient's findings into `patientFindings`, most severe first, with overlap days for combinations.
+    private func evaluate(_ spans: [PrescriptionInterval]) throws {
+        patientFindings.removeAll(keepingCapacity: true)
+        guard !spans.isEmpty else { return }
+        var byDrug: [(drug: Int32, spans: ArraySlice<PrescriptionInterval>)] = []
+        var groupStart = 0
+        for index in spans.indices where index + 1 == spans.count || spans[index + 1].drug != spans[index].drug {
+            byDrug.append((spans[index].drug, spans[groupStart...index]))
+            groupStart = index + 1
+        }
+        for (drug, _) in byDrug {
+            for finding in try own(drug) where finding.finding.severity >= minimumSeverity {
+                patientFindings.append((finding, nil))
+            }
+        }
+        for i in byDrug.indices {
+            for j in byDrug.indices where j > i {
+                let findings = try pair(byDrug[i].drug, byDrug[j].drug)
+                guard !findings.isEmpty, let overlap = Self.firstOverlap(byDrug[i].spans, byDrug[j].spans) else { continue }
+                let day: Int32? = overlap == PrescriptionInterval.openStart ? nil : overlap
+                for finding in findings where finding.finding.severity >= minimumSeverity {
+                    patientFindings.append((finding, day))
+                }
+            }
+        }
+        patientFindings.sort { a, b in
+            if a.finding.order != b.finding.order { return a.finding.order < b.finding.order }
+            return a.finding.finding.drugs.lexicographicallyPrecedes(b.finding.finding.drugs)
+        }
+        for item in patientFindings {
+            severityCounts[item.finding.finding.severity.rank - 1] += 1
+        }
+    }
+
+    private static func firstOverlap(_ a: ArraySlice<PrescriptionInterval>, _ b: ArraySlice<PrescriptionInterval>) -> Int32? {
+        var earliest: Int32?
+        for first in a {
+            for second in b {
+                if let day = first.overlapStart(with: second), day < (earliest ?? .max) { earliest = day }
+            }
+        }
+        return earliest
+    }
+
+    private func own(_ drug: Int32) throws -> [RenderedFinding] {
+        if let cached = ownFindings[drug] { return cached }
+        let findings = try checker.riskChecker.findings(for: [drugNames[Int(drug)]]).map(RenderedFinding.init)
+        ownFindings[drug] = findings
+        return findings
+    }
+
+    private func pair(_ a: Int32, _ b: Int32) throws -> [RenderedFinding] {
+        let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
+        if let cached = pairFindings[key] { return cached }
+        let findings = try checker.riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
+            .filter { $0.kind == .combination }
+            .map(RenderedFinding.init)
+        pairFindings[key] = findings
+        return findings
+    }
+
+    // MARK: - Rendering
+
+    private func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
+        let unrecognized: [UnrecognizedMedication] = medications.compactMap {
+            if case .unrecognized(let name) = resolutions[$0] { return name } else { return nil }
+        }
+        switch format {
+        case .csv:
+            guard !patientFindings.isEmpty || !unrecognized.isEmpty else { return }
+            let patientField = Array(CSVFormatter.fields([patient]).utf8)
+            for item in patientFindings {
+                output.buffer.bytes.append(contentsOf: patientField)
+                output.buffer.bytes.append(contentsOf: item.finding.csvMiddle)
+                if let day = item.overlap { output.buffer.appendDay(day) }
+                output.buffer.bytes.append(contentsOf: item.finding.csvEnd)
+            }
+            for name in unrecognized {
+                let hint = name.suggestions.isEmpty ? "" : "; did you mean: \(name.suggestions.joined(separator: ", "))"
+                output.buffer.bytes.append(contentsOf: patientField)
+                output.buffer.bytes.append(contentsOf: ("," + CSVFormatter.fields([
+                    "unrecognized", "", "", name.input, "", "not recognised, so not checked\(hint)", "", "", "",
+                ]) + "\r\n").utf8)
+            }
+        case .jsonl:
+            let recognized: [ResolvedMedication] = medications.compactMap {
+                if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
+            }
+            let findings = patientFindings.map { BatchFinding(finding: $0.finding.finding, overlapStart: $0.overlap.map(DayNumber.format)) }
+            output.buffer.bytes.append(contentsOf: try ReportEncoding.jsonLine(PatientReport(
+                patient: patient, medications: recognized, unrecognized: unrecognized, findings: findings)).utf8)
+            output.buffer.bytes.append(0x0A)
+        }
+    }
+}
+
+/// A growable byte buffer that writes dates without building strings.
+struct OutputBuffer {
+    var bytes: [UInt8] = []
+
+    /// Appends a day number as `YYYY-MM-DD`.
+    mutating func appendDay(_ day: Int32) {
+        let (year, month, dayOfMonth) = DayNumber.civil(day)
+        appendDigits(year, width: 4)
+        bytes.append(0x2D)
+        appendDigits(month, width: 2)
+        bytes.append(0x2D)
+        appendDigits(dayOfMonth, width: 2)
+    }
+
+    private mutating func appendDigits(_ value: Int, width: Int) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        var rest = value
+        while divisor > 0 {
+            bytes.append(UInt8(48 + (rest / divisor) % 10))
+            rest %= divisor
+            divisor /= 10
+        }
+    }
+}

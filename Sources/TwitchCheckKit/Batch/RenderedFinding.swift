@@ -1,0 +1,28 @@
+/// A finding prepared once for the many patients who share it: its CSV text around the
+/// patient and overlap columns, and an integer sort key, so writing a row is a few appends.
+final class RenderedFinding {
+    let finding: Finding
+    /// Orders findings most severe first, then combinations, better evidence, effect, drug names.
+    let order: (Int, UInt64)
+    /// `,kind,effect,severity,drugs,` — between the patient and the overlap date.
+    let csvMiddle: [UInt8]
+    /// `,summary,evidence,rule,sources\r\n` — after the overlap date.
+    let csvEnd: [UInt8]
+
+    init(_ finding: Finding) {
+        self.finding = finding
+        let kindRank = finding.kind == .combination ? 0 : 1
+        let primary = (4 - finding.severity.rank) << 12 | kindRank << 8 | (4 - Evidence.allCases.firstIndex(of: finding.evidence)!) << 4
+            | Effect.allCases.firstIndex(of: finding.effect)!
+        var prefix: UInt64 = 0
+        for byte in finding.drugs.joined(separator: "+").utf8.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
+        prefix <<= UInt64(8 * (8 - min(8, finding.drugs.joined(separator: "+").utf8.count)))
+        order = (primary, prefix)
+        csvMiddle = Array(("," + CSVFormatter.fields([
+            finding.kind.rawValue, finding.effect.rawValue, finding.severity.rawValue, finding.drugs.joined(separator: "+"),
+        ]) + ",").utf8)
+        csvEnd = Array(("," + CSVFormatter.fields([
+            finding.summary, finding.evidence.rawValue, finding.rule ?? "", finding.sources.joined(separator: " "),
+        ]) + "\r\n").utf8)
+    }
+}
