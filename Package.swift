@@ -25,7 +25,7 @@ let package = Package(
             name: "TwitchCheckKit",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
             // EmbeddedData/ links to Schema/ and Seeds/; the plugin embeds their .sql and .tsv files.
-            exclude: ["EmbeddedData/Schema/README.md", "EmbeddedData/Schema/SEVERITY_POLICY.md"],
+            exclude: ["EmbeddedData/Schema/README.md", "EmbeddedData/Schema/SEVERITY_POLICY.md", "EmbeddedData/Schema/BURDEN.md"],
             plugins: ["EmbedSeeds"]
         ),
         .executableTarget(

@@ -101,12 +101,22 @@ struct SeedImporter {
 
     private func insertName(_ name: String?, drug: String?, kind: String?, source: String?, row: SeedTable.Row) throws {
         let key = NameNormalizer.key(name ?? "")
-        let existingOwner = try db.cachedStatement(sql: "SELECT drug_id FROM drug_names WHERE key = ?")
-        if let existing = try String.fetchOne(existingOwner, arguments: [key]) {
-            if existing == drug { return }  // the same name listed twice for the same drug
-            throw failure(row, "the name '\(name ?? "")' already belongs to \(existing); a name may mean only one drug")
+        // INSERT OR IGNORE, then ask who owns the key only when nothing was inserted: one
+        // statement per name in the common case.
+        let insert = try db.cachedStatement(
+            sql: "INSERT OR IGNORE INTO drug_names (key, name, drug_id, kind, source_id) VALUES (?, ?, ?, ?, ?)")
+        do {
+            try insert.execute(arguments: [key, name, drug, kind, source])
+        } catch let error as DatabaseError {
+            throw failure(row, "drug_names: \(error.message ?? "\(error)")")
         }
-        try insert("drug_names", row, ["key": key, "name": name, "drug_id": drug, "kind": kind, "source_id": source])
+        guard db.changesCount == 0 else { return }
+        let owner = try String.fetchOne(db, sql: "SELECT drug_id FROM drug_names WHERE key = ?", arguments: [key])
+        if owner == drug { return }  // the same name listed twice for the same drug
+        guard let owner else {
+            throw failure(row, "drug_names: the row was not stored; the name, drug, kind and source must all be filled in")
+        }
+        throw failure(row, "the name '\(name ?? "")' already belongs to \(owner); a name may mean only one drug")
     }
 
     private func side(_ value: String?, row: SeedTable.Row) throws -> (classID: String?, drugID: String?) {

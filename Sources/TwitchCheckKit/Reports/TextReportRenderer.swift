@@ -56,14 +56,19 @@ public struct TextReportRenderer: Sendable {
             }
             lines.append("")
         }
-        for score in report.burden?.notableScores ?? [] {
+        // A burden line adds to the report only where no combination finding already says it.
+        let burdens = [(report.burden?.serotonergic, Effect.serotoninSyndrome), (report.burden?.tremor, Effect.tremor)]
+            .compactMap { score, effect in
+                score?.notable == true && !serious.contains { $0.kind == .combination && $0.effect == effect } ? score : nil
+            }
+        for score in burdens {
             lines.append(style.bold("Burden: ") + (score.note ?? ""))
         }
-        if report.burden?.notableScores.isEmpty == false { lines.append("") }
+        if !burdens.isEmpty { lines.append("") }
         for guidance in report.guidance ?? [] {
             lines.append(style.bold("When to see a doctor: ") + guidance.text)
             for source in guidance.sources {
-                lines.append(style.dim("  Source: \(citations[source].map { "\($0) [\(source)]" } ?? source)"))
+                lines.append(style.dim("  Source: \(citations[source].map { "\(Self.shortCitation($0)) [\(source)]" } ?? source)"))
             }
             lines.append("")
         }
@@ -85,8 +90,18 @@ public struct TextReportRenderer: Sendable {
         if let mechanism = finding.mechanism { lines.append("  Why: \(mechanism)") }
         lines.append("  What to do: \(finding.management)")
         for source in finding.sources {
-            lines.append(style.dim("  Source: \(citations[source].map { "\($0) [\(source)]" } ?? source)"))
+            lines.append(style.dim("  Source: \(citations[source].map { "\(Self.shortCitation($0)) [\(source)]" } ?? source)"))
         }
         return lines
+    }
+
+    /// The first part of a citation, up to its first address or second reference, for one line of text.
+    /// The full citation stays in the knowledge base and the JSON's source ids.
+    static func shortCitation(_ citation: String) -> String {
+        var text = citation
+        for separator in [" ; ", " | ", " http"] {
+            if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
+        }
+        return text.count > 160 ? String(text.prefix(159)) + "…" : text
     }
 }

@@ -69,7 +69,16 @@ public final class MedicationResolver: @unchecked Sendable {
         if suggestionFinder == nil {
             suggestionFinder = SuggestionFinder(names: try loadNames())
         }
-        return suggestionFinder?.suggestions(for: input) ?? []
+        // One suggestion per drug: "sertralin" should not offer sertraline's INN spellings as well.
+        var seen = Set<[String]>()
+        var result: [String] = []
+        for name in suggestionFinder?.suggestions(for: input, limit: 15) ?? [] {
+            let drugs = (try lookup(NameNormalizer.key(name)))?.drugIDs ?? [name]
+            guard seen.insert(drugs).inserted else { continue }
+            result.append(name)
+            if result.count == 5 { break }
+        }
+        return result
     }
 
     /// A word that could be part of a drug name: not a dose, form, salt or joining word.
