@@ -38,8 +38,25 @@ public struct DatabaseLocator: Sendable {
     /// Opens the knowledge base, building the default one from the embedded seeds if it is missing.
     public func open() throws -> KnowledgeBase {
         if origin == .userDefault, !FileManager.default.fileExists(atPath: path) {
-            try KnowledgeBaseBuilder(bundle: EmbeddedSeeds.bundle()).build(at: URL(fileURLWithPath: path))
+            try buildDefaultOnce()
         }
         return try KnowledgeBase(path: path)
+    }
+
+    /// Builds the default database unless another process already has: the first process
+    /// takes an exclusive lock beside the file and builds; the others wait, then find it built.
+    private func buildDefaultOnce() throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let lock = Foundation.open(path + ".lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard lock >= 0 else {
+            throw TwitchCheckError.databaseUnreadable(path: path, reason: "cannot create \(path).lock: \(String(cString: strerror(errno)))")
+        }
+        defer { close(lock) }
+        while flock(lock, LOCK_EX) != 0, errno == EINTR {}
+        defer { flock(lock, LOCK_UN) }
+        if !FileManager.default.fileExists(atPath: path) {
+            try KnowledgeBaseBuilder(bundle: EmbeddedSeeds.bundle()).build(at: url)
+        }
     }
 }
