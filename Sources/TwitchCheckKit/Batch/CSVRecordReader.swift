@@ -208,25 +208,6 @@ public final class CSVRecordReader {
                 }
                 fields.append(start: contentStart, end: index, flag: escaped ? 2 : 1)
                 index += 1
-                if index >= limit {
-                    return atEndOfInput ? .complete(next: index, newlines: newlines) : .incomplete(inQuotes: false)
-                }
-                let byte = bytes[index]
-                if byte == Self.comma {
-                    index += 1
-                    if index >= limit {
-                        if atEndOfInput { fields.append(start: index, end: index, flag: 0); return .complete(next: index, newlines: newlines) }
-                        return .incomplete(inQuotes: false)
-                    }
-                    continue
-                }
-                if byte == Self.newline { return .complete(next: index + 1, newlines: newlines + 1) }
-                if byte == Self.carriageReturn {
-                    if index + 1 >= limit, !atEndOfInput { return .incomplete(inQuotes: false) }
-                    let next = index + 1 < limit && bytes[index + 1] == Self.newline ? index + 2 : index + 1
-                    return .complete(next: next, newlines: newlines + 1)
-                }
-                return .malformed(message: "text follows a closing quote in field \(fields.count); quote the whole field and double any quote inside it")
             } else {
                 let fieldStart = index
                 while index < limit {
@@ -234,25 +215,29 @@ public final class CSVRecordReader {
                     if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
                     index += 1
                 }
+                if index >= limit, !atEndOfInput { return .incomplete(inQuotes: false) }
+                fields.append(start: fieldStart, end: index, flag: 0)
+            }
+            // After a field: the end of the input, a comma, a line end, or (after a quote) a mistake.
+            if index >= limit {
+                return atEndOfInput ? .complete(next: index, newlines: newlines) : .incomplete(inQuotes: false)
+            }
+            switch bytes[index] {
+            case Self.comma:
+                index += 1
                 if index >= limit {
                     guard atEndOfInput else { return .incomplete(inQuotes: false) }
-                    fields.append(start: fieldStart, end: index, flag: 0)
+                    fields.append(start: index, end: index, flag: 0)
                     return .complete(next: index, newlines: newlines)
                 }
-                fields.append(start: fieldStart, end: index, flag: 0)
-                let byte = bytes[index]
-                if byte == Self.comma {
-                    index += 1
-                    if index >= limit {
-                        if atEndOfInput { fields.append(start: index, end: index, flag: 0); return .complete(next: index, newlines: newlines) }
-                        return .incomplete(inQuotes: false)
-                    }
-                    continue
-                }
-                if byte == Self.newline { return .complete(next: index + 1, newlines: newlines + 1) }
+            case Self.newline:
+                return .complete(next: index + 1, newlines: newlines + 1)
+            case Self.carriageReturn:
                 if index + 1 >= limit, !atEndOfInput { return .incomplete(inQuotes: false) }
                 let next = index + 1 < limit && bytes[index + 1] == Self.newline ? index + 2 : index + 1
                 return .complete(next: next, newlines: newlines + 1)
+            default:
+                return .malformed(message: "text follows a closing quote in field \(fields.count); quote the whole field and double any quote inside it")
             }
         }
     }

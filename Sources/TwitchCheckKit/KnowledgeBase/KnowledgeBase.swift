@@ -17,14 +17,8 @@ public final class KnowledgeBase: Sendable {
             throw TwitchCheckError.databaseMissing(path: path)
         }
         self.path = path
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.label = "twitchcheck"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA query_only = ON")
-        }
         do {
-            reader = try DatabaseQueue(path: path, configuration: configuration)
+            reader = try DatabaseQueue(path: path, configuration: Self.readOnlyConfiguration(label: "twitchcheck"))
             let version = try reader.read { db in
                 try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'schema_version'")
             }
@@ -125,6 +119,17 @@ public final class KnowledgeBase: Sendable {
     /// A value of the build_info table (schema_version, seed_digest, built_at).
     public func buildInfo(_ key: String) throws -> String? {
         try reader.read { db in try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = ?", arguments: [key]) }
+    }
+
+    /// The one way twitchcheck opens a knowledge base for reading: read-only and `query_only`.
+    static func readOnlyConfiguration(label: String) -> Configuration {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.label = label
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA query_only = ON")
+        }
+        return configuration
     }
 
     static func placeholders(_ count: Int) -> String {

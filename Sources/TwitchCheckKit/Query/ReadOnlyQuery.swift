@@ -25,14 +25,9 @@ public struct ReadOnlyQuery: Sendable {
     /// Runs one statement with named parameters (`:NAME` in the SQL) and returns every row.
     public func run(_ sql: String, parameters: [String: String] = [:]) throws -> QueryResult {
         let guardian = QueryGuard(timeout: timeout)
-        var configuration = Configuration()
-        configuration.readonly = true
-        configuration.label = "twitchcheck-sql"
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA query_only = ON")
-        }
         do {
-            let queue = try DatabaseQueue(path: knowledgeBase.path, configuration: configuration)
+            let queue = try DatabaseQueue(path: knowledgeBase.path,
+                                          configuration: KnowledgeBase.readOnlyConfiguration(label: "twitchcheck-sql"))
             defer { try? queue.close() }
             return try queue.inDatabase { db in
                 guardian.install(on: db)
