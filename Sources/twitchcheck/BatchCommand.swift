@@ -9,29 +9,20 @@ struct BatchCommand: ParsableCommand {
         abstract: "Check every patient in a CSV file of prescriptions or medication lists.",
         discussion: """
         Two layouts, detected from the header or set with --layout:
-          long  one row per prescription: a patient column, a medication column, and
-                optionally start and stop dates. Synthea (PATIENT, DESCRIPTION, START, STOP)
-                and MIMIC-III (SUBJECT_ID, DRUG, STARTDATE, ENDDATE) work without flags.
-          wide  one row per list: an id column and a medications column whose names are
-                separated by ';' or '|' (--list-separator).
+          long  a row per prescription: patient, medication, optional start and stop
+          wide  a row per list: an id and the names, separated by ';' or '|'
+        Synthea (PATIENT, DESCRIPTION, START, STOP) and MIMIC-III (SUBJECT_ID, DRUG, STARTDATE, ENDDATE) exports work without flags; name other columns with --patient-column, --medication-column, --start-column and --stop-column.
 
-        With dates, a combination is reported only when the two prescriptions overlap in
-        time (an empty stop means ongoing), and overlap_start says when they began to.
+        With dates, a combination is reported only when the two prescriptions overlap in time (an empty stop means ongoing), and overlap_start says when they began to.
 
-        Output (stdout or --output): CSV with one row per finding, plus 'unrecognized' rows
-        for names that were not checked; or JSON Lines, one object per patient. A summary
-        goes to stderr: rows, patients, findings by severity, unrecognised names by count,
-        and skipped rows with their line numbers.
+        Output (stdout or --output): CSV with one row per finding, plus 'unrecognized' rows for names that were not checked; or JSON Lines, one object per patient. A summary goes to stderr: rows, patients, findings by severity, unrecognised names by count, and skipped rows with their line numbers. A progress bar is shown on stderr when it is a terminal.
 
-        Malformed rows (unclosed quote, wrong field count, invalid UTF-8) are reported with
-        their line and skipped; the rest is processed. Exit status: 0 done; 1 a finding
-        reached --fail-on; 2 unreadable or empty input, a header without the needed
-        columns, or (with --strict) any skipped row or unrecognised name.
+        Malformed rows (unclosed quote, wrong field count, invalid UTF-8, a row over 1 MiB) are reported with their line and skipped; the rest is processed. Exit status: 0 done; 1 a finding reached --fail-on; 2 unreadable or empty input, a header without the needed columns, or (with --strict) any skipped row or unrecognised name.
 
         Examples:
           twitchcheck batch medications.csv > findings.csv
           twitchcheck batch PRESCRIPTIONS.csv --format jsonl --output patients.jsonl
-          twitchcheck batch lists.csv --layout wide --patient-column clinic_id --medication-column meds
+          twitchcheck batch lists.csv --layout wide --medication-column meds
           zcat big.csv.gz | twitchcheck batch - --min-severity major
         """
     )
@@ -138,7 +129,7 @@ struct BatchCommand: ParsableCommand {
             FileHandle.standardError.write(Data(summary.render().utf8))
         }
         if strict, !summary.problems.isEmpty || !summary.unrecognized.isEmpty {
-            Terminal.writeError("twitchcheck: error: \(summary.problems.count) row(s) skipped and \(summary.unrecognized.count) name(s) not recognised (--strict)")
+            Terminal.writeError("twitchcheck: error: \(max(summary.skippedRows, summary.problems.count)) row(s) skipped and \(summary.unrecognized.count) name(s) not recognised (--strict)")
             throw ExitCode(2)
         }
         if let failOn, let highest = summary.highestSeverity, highest >= failOn {

@@ -13,12 +13,15 @@ struct TwitchCheck: ParsableCommand {
           twitchcheck check sertraline tramadol
           twitchcheck check "Zoloft 50mg" "Ventolin inhaler" --format json
           twitchcheck check --file meds.txt --fail-on major
-          twitchcheck sql "SELECT drug, severity FROM drugs_by_effect WHERE effect = 'tremor'"
+          twitchcheck batch medications.csv > findings.csv
+          twitchcheck drug sertraline
+          twitchcheck effect tremor
+          twitchcheck assess sertraline tramadol --sign inducible-clonus
+          twitchcheck sql "SELECT * FROM drugs_by_effect WHERE effect = 'tremor'"
 
-        Exit status: 0 ran (and, with --fail-on, nothing at that severity); 1 a finding at
-        or above --fail-on; 2 bad usage or unreadable input.
+        Exit status: 0 the command ran (and, with --fail-on, nothing reached that severity); 1 a finding reached --fail-on; 2 bad usage or unreadable input, with a message on stderr.
 
-        This is not medical advice.
+        Names that are not recognised are reported as not checked, never as safe. This is not medical advice.
         """,
         version: "0.1.0",
         subcommands: [CheckCommand.self, BatchCommand.self, AssessCommand.self, SQLCommand.self, DrugCommand.self, EffectCommand.self, DatabaseCommand.self]
