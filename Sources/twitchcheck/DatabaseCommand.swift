@@ -8,8 +8,7 @@ struct DatabaseCommand: ParsableCommand {
         commandName: "db",
         abstract: "Locate, build, describe or check the knowledge base.",
         discussion: """
-        The knowledge base is a SQLite file built from Schema/ and Seeds/. Every command
-        but 'db build' opens it read-only.
+        The knowledge base is a SQLite file built from Schema/ and Seeds/. Every command but 'db build' opens it read-only.
 
         Examples:
           twitchcheck db path
@@ -26,8 +25,7 @@ struct DatabaseCommand: ParsableCommand {
             commandName: "path",
             abstract: "Print the path of the knowledge base in use (building the default one if it is missing).",
             discussion: """
-            Use it to query the database directly; the sqlite3 shell sees the same tables
-            and views as 'twitchcheck sql'.
+            Use it to query the database directly; the sqlite3 shell sees the same tables and views as 'twitchcheck sql'.
 
             Examples:
               twitchcheck db path
@@ -50,9 +48,7 @@ struct DatabaseCommand: ParsableCommand {
             commandName: "build",
             abstract: "Build the knowledge base from the schema and seeds, atomically.",
             discussion: """
-            Uses the schema and seeds compiled into this binary, or those of a checkout with
-            --from. The new file is written beside the destination and renamed into place,
-            so readers never see a half-built database.
+            Uses the schema and seeds compiled into this binary, or those of a checkout with --from. The new file is written beside the destination and renamed into place, so readers never see a half-built database.
 
             Examples:
               twitchcheck db build
@@ -103,14 +99,9 @@ struct DatabaseCommand: ParsableCommand {
             commandName: "check",
             abstract: "Check the knowledge base's data and file; exit 1 when a check fails.",
             discussion: """
-            Runs every data check (a fact with no source, a name that means two drugs, a
-            rule with no 'flags' or 'clear' example, an ATC code that contradicts its class,
-            a class with no drugs, a drug with no name, a source nothing cites) and SQLite's
-            PRAGMA integrity_check and foreign_key_check. Each problem is printed with its
-            check, table and key, and what to fix.
+            Runs every data check (a fact with no source, a name that means two drugs, a rule with no 'flags' or 'clear' example, an ATC code that contradicts its class, a class with no drugs, a drug with no name, a source nothing cites) and SQLite's PRAGMA integrity_check and foreign_key_check. Each problem is printed with its check, table and key, and what to fix.
 
-            Exit status: 0 no errors (warnings are printed but do not fail); 1 a check
-            found an error; 2 the database could not be opened.
+            Exit status: 0 no errors (warnings are printed but do not fail); 1 a check found an error; 2 the database could not be opened.
 
             Examples:
               twitchcheck db check

@@ -8,12 +8,9 @@ struct DrugCommand: ParsableCommand {
         commandName: "drug",
         abstract: "Show everything known about one drug: names, classes, own risks and combination rules.",
         discussion: """
-        NAME is read like a name in 'check': brand or generic, any case, with or without
-        dose and form ("Zoloft", "SERTRALINE HCL 50 MG"). A combination product shows each
-        ingredient. A name that is not recognised is an error (exit 2) with suggestions.
+        NAME is read like a name in 'check': brand or generic, any case, with or without dose and form ("Zoloft", "SERTRALINE HCL 50 MG"). A combination product shows each ingredient. A name that is not recognised is an error (exit 2) with suggestions.
 
-        For each combination rule the other side is shown; when it is a class, every drug
-        of the class is listed, so the list answers "what does this interact with?".
+        For each combination rule the other side is shown; when it is a class, every drug of the class is listed, so the list answers "what does this interact with?".
 
         Examples:
           twitchcheck drug sertraline

@@ -8,11 +8,7 @@ struct EffectCommand: ParsableCommand {
         commandName: "effect",
         abstract: "List the drugs that can cause an effect, grouped by class, with how common and how well established.",
         discussion: """
-        EFFECT is one of: serotonin_syndrome, tremor, tardive_dyskinesia, twitching.
-        A drug is grouped under the class its risk is stated for, else its own class. Each
-        line gives the worst severity a source states, how often it happens and how well
-        it is established. This lists a drug's own risk; combinations are in 'drug NAME'.
-        A drug that is not listed is not known to be safe: it may simply not be recorded.
+        EFFECT is one of: serotonin_syndrome, tremor, tardive_dyskinesia, twitching. A drug is grouped under the class its risk is stated for, else its own class. Each line gives the worst severity a source states, how often it happens and how well it is established. This lists a drug's own risk; combinations are in 'drug NAME'. A drug that is not listed is not known to be safe: it may simply not be recorded.
 
         Examples:
           twitchcheck effect tremor

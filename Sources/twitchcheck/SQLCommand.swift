@@ -8,11 +8,7 @@ struct SQLCommand: ParsableCommand {
         commandName: "sql",
         abstract: "Run a read-only SQL query against the knowledge base.",
         discussion: """
-        One SELECT statement (or a reporting PRAGMA such as table_info) per call. Writes,
-        ATTACH, setting PRAGMAs and load_extension are refused before the query runs
-        (exit 2), and the database file is never changed. Tables and views, with a
-        cookbook of queries, are documented in Schema/README.md; list them with
-        "SELECT name, type FROM sqlite_master".
+        One SELECT statement (or a reporting PRAGMA such as table_info) per call. Writes, ATTACH, setting PRAGMAs and load_extension are refused before the query runs (exit 2), and the database file is never changed. Tables and views, with a cookbook of queries, are documented in Schema/README.md; list them with "SELECT name, type FROM sqlite_master".
 
         Examples:
           twitchcheck sql "SELECT drug, severity FROM drugs_by_effect WHERE effect = 'tremor'"
