@@ -43,3 +43,22 @@ import TwitchCheckKit
         #expect(Set(antipsychotics.drugs).isSubset(of: members))
     }
 }
+
+/// Serotonin syndrome comes from combinations: `effect serotonin_syndrome` must still answer "which drugs".
+@Suite struct CombinationOnlyEffectTests {
+    @Test func serotoninSyndromeListsTheDrugsOnItsRules() throws {
+        let report = try EffectReport.load(.serotoninSyndrome, from: TestKnowledgeBase.shared)
+        for drug in ["sertraline", "tramadol", "phenelzine", "linezolid", "lithium"] {
+            #expect(report.combinationDrugs.contains(drug), "\(drug) should be listed as causing serotonin syndrome in combination")
+        }
+        let phenelzine = report.inCombination.flatMap(\.drugs).first { $0.drug == "phenelzine" }
+        #expect(phenelzine?.severity == .contraindicated)
+    }
+
+    @Test func aDrugWithItsOwnRiskIsNotListedTwice() throws {
+        let report = try EffectReport.load(.tremor, from: TestKnowledgeBase.shared)
+        #expect(Set(report.drugs).isDisjoint(with: report.combinationDrugs))
+        #expect(report.drugs.contains("lithium"))
+        #expect(report.combinationDrugs.contains("hydrochlorothiazide"), "a thiazide raises lithium levels: tremor in combination")
+    }
+}

@@ -268,6 +268,44 @@ extension KnowledgeBase {
         }
     }
 
+    /// Drugs that add an effect only together with another drug: those on a side of a rule for
+    /// the effect, each with the worst such rule's severity and evidence and the rules' sources.
+    /// (Serotonin syndrome comes from combinations, so this is most of the answer for it.)
+    public func drugsInRules(for effect: Effect) throws -> [EffectCause] {
+        try reader.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT rule_side_drugs.drug_id AS drug, interaction_rules.id AS rule,
+                       interaction_rules.severity AS severity, interaction_rules.evidence AS evidence,
+                       (SELECT group_concat(source_id) FROM rule_sources WHERE rule_id = interaction_rules.id) AS sources,
+                       (SELECT group_concat(class_id) FROM (SELECT class_id FROM drug_classes
+                          WHERE drug_classes.drug_id = rule_side_drugs.drug_id ORDER BY class_id)) AS direct_classes
+                FROM rule_side_drugs JOIN interaction_rules ON interaction_rules.id = rule_side_drugs.rule_id
+                WHERE interaction_rules.effect_id = ?
+                ORDER BY rule_side_drugs.drug_id, interaction_rules.id
+                """, arguments: [effect.rawValue])
+            var byDrug: [String: (severity: Severity, evidence: Evidence, sources: [String], classes: String?)] = [:]
+            for row in rows {
+                let drug: String = row["drug"]
+                let severity = Severity(rawValue: row["severity"]) ?? .minor
+                let evidence = Evidence(rawValue: row["evidence"]) ?? .theoretical
+                let sources = EffectCause.list(row["sources"])
+                if let current = byDrug[drug] {
+                    let stronger = (severity, evidence) > (current.severity, current.evidence)
+                    byDrug[drug] = (stronger ? severity : current.severity, stronger ? evidence : current.evidence,
+                                    current.sources + sources.filter { !current.sources.contains($0) }, current.classes)
+                } else {
+                    byDrug[drug] = (severity, evidence, sources, row["direct_classes"])
+                }
+            }
+            return byDrug.keys.sorted().map { drug in
+                let entry = byDrug[drug]!
+                return EffectCause(effect: effect, drug: drug, severity: entry.severity, evidence: entry.evidence,
+                                   frequency: .unknown, viaClass: nil, sources: entry.sources.joined(separator: ","),
+                                   directClasses: entry.classes)
+            }
+        }
+    }
+
     /// Whether a class with this id exists.
     public func hasClass(_ classID: String) throws -> Bool {
         try reader.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM classes WHERE id = ?)", arguments: [classID]) ?? false }

@@ -14,6 +14,18 @@ public struct EffectCause: Codable, Sendable, Equatable, FetchableRecord {
     /// Comma-separated classes the drug is listed in directly.
     public let directClasses: String?
 
+    public init(effect: Effect, drug: String, severity: Severity, evidence: Evidence, frequency: Frequency,
+                viaClass: String?, sources: String, directClasses: String?) {
+        self.effect = effect
+        self.drug = drug
+        self.severity = severity
+        self.evidence = evidence
+        self.frequency = frequency
+        self.viaClass = viaClass
+        self.sources = sources
+        self.directClasses = directClasses
+    }
+
     enum CodingKeys: String, CodingKey {
         case effect, drug, severity, evidence, frequency, sources
         case viaClass = "via_class"

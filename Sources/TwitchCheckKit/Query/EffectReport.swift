@@ -36,28 +36,47 @@ public struct EffectReport: Codable, Sendable, Equatable {
     /// Only members of this class were included, when given.
     public let classFilter: String?
     public let groups: [Group]
+    /// Drugs that add the effect only together with another drug (they stand on a rule side),
+    /// grouped by class; their severity is the worst rule's. See `twitchcheck drug NAME` for the partners.
+    public let inCombination: [Group]
 
     enum CodingKeys: String, CodingKey {
         case effect, name, groups
+        case inCombination = "in_combination"
         case minSeverity = "min_severity"
         case classFilter = "class"
     }
 
-    /// Every drug in the report, in group order.
+    /// Every drug with its own risk of the effect, in group order.
     public var drugs: [String] { groups.flatMap { $0.drugs.map(\.drug) } }
+
+    /// Every drug that adds the effect only in combination, in group order.
+    public var combinationDrugs: [String] { inCombination.flatMap { $0.drugs.map(\.drug) } }
 
     /// Builds the report; a drug is grouped under the class its risk is stated for, else its first direct class.
     public static func load(_ effect: Effect, minSeverity: Severity? = nil, inClass classFilter: String? = nil,
                             from knowledgeBase: KnowledgeBase) throws -> EffectReport {
-        var causes = try knowledgeBase.drugsCausing(effect)
-        if let minSeverity { causes = causes.filter { $0.severity >= minSeverity } }
-        if let classFilter {
-            let members = Set(try knowledgeBase.members(ofClass: classFilter))
-            causes = causes.filter { members.contains($0.drug) }
+        let members = try classFilter.map { Set(try knowledgeBase.members(ofClass: $0)) }
+        func selected(_ causes: [EffectCause]) -> [EffectCause] {
+            causes.filter { cause in
+                (minSeverity.map { cause.severity >= $0 } ?? true) && (members?.contains(cause.drug) ?? true)
+            }
         }
+        let own = selected(try knowledgeBase.drugsCausing(effect))
+        let ownDrugs = Set(own.map(\.drug))
+        let combined = selected(try knowledgeBase.drugsInRules(for: effect)).filter { !ownDrugs.contains($0.drug) }
         let classNames = try knowledgeBase.classNames()
+        let groups = Self.group(own, classNames: classNames)
+        let inCombination = Self.group(combined, classNames: classNames)
+        let name = try knowledgeBase.effectName(effect) ?? effect.displayName
+        return EffectReport(effect: effect, name: name, minSeverity: minSeverity, classFilter: classFilter, groups: groups,
+                            inCombination: inCombination)
+    }
+
+    /// Groups causes under the class a risk is stated for, else the drug's first direct class.
+    private static func group(_ causes: [EffectCause], classNames: [String: String]) -> [Group] {
         let grouped = Dictionary(grouping: causes) { $0.viaClassIDs.first ?? $0.directClassIDs.first }
-        let groups = grouped.map { classID, members in
+        return grouped.map { classID, members in
             Group(class: classID, name: classID.map { classNames[$0] ?? $0 } ?? "Other drugs",
                   drugs: members.map { cause in
                       Cause(drug: cause.drug, severity: cause.severity, frequency: cause.frequency, evidence: cause.evidence,
@@ -69,7 +88,5 @@ public struct EffectReport: Codable, Sendable, Equatable {
             let a = first.drugs.first?.severity ?? .minor, b = second.drugs.first?.severity ?? .minor
             return a != b ? a > b : first.name < second.name
         }
-        let name = try knowledgeBase.effectName(effect) ?? effect.displayName
-        return EffectReport(effect: effect, name: name, minSeverity: minSeverity, classFilter: classFilter, groups: groups)
     }
 }
