@@ -55,6 +55,14 @@ struct AssessCommand: ParsableCommand {
         if medications.isEmpty {
             throw ValidationError("give at least one medication: the Hunter criteria apply only after exposure to a serotonergic drug")
         }
+        if medications.count > MedicationListReader.maxNames {
+            throw ValidationError("the list has \(medications.count) names; assess takes at most \(MedicationListReader.maxNames)")
+        }
+        for (position, name) in medications.enumerated() {
+            if let problem = MedicationListReader.problem(with: name) {
+                throw ValidationError("medication \(position + 1): \(problem)")
+            }
+        }
         _ = try signs()
         if let temperature {
             do {

@@ -79,18 +79,32 @@ struct CheckCommand: ParsableCommand {
 
     private func collectNames() throws -> [String] {
         var names: [String] = []
-        for argument in medications {
+        for (position, argument) in medications.enumerated() {
             if argument == "-" {
-                names += try MedicationListReader.read(FileHandle.standardInput.readDataToEndOfFile(), origin: "<stdin>")
+                names += try MedicationListReader.read(fileDescriptor: STDIN_FILENO, origin: "<stdin>")
+            } else if let problem = MedicationListReader.problem(with: argument) {
+                CommandFailure.exit("medication \(position + 1): \(problem)")
             } else {
                 names.append(argument)
             }
         }
         if let file {
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw TwitchCheckError.inputUnreadable(path: file, reason: "no such file, or it cannot be read")
+            var status = stat()
+            guard stat(file, &status) == 0 else {
+                throw TwitchCheckError.inputUnreadable(path: file, reason: "no such file")
             }
-            names += try MedicationListReader.read(data, origin: file)
+            guard (status.st_mode & S_IFMT) != S_IFDIR else {
+                throw TwitchCheckError.inputUnreadable(path: file, reason: "it is a directory")
+            }
+            let descriptor = open(file, O_RDONLY)
+            guard descriptor >= 0 else {
+                throw TwitchCheckError.inputUnreadable(path: file, reason: String(cString: strerror(errno)))
+            }
+            defer { close(descriptor) }
+            names += try MedicationListReader.read(fileDescriptor: descriptor, origin: file)
+        }
+        if names.count > MedicationListReader.maxNames {
+            CommandFailure.exit("the list has \(names.count) names; check takes at most \(MedicationListReader.maxNames) (use 'twitchcheck batch' for more)")
         }
         return names
     }

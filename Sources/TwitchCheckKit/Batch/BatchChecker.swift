@@ -56,7 +56,7 @@ public final class BatchChecker {
     }
 
     /// Reads the header record and finds the columns.
-    private func readHeader(_ reader: CSVRecordReader, inputName: String, problems: inout [CSVProblem]) throws -> BatchIngest.Columns {
+    private func readHeader(_ reader: CSVRecordReader, inputName: String, problems: inout ProblemCollector) throws -> BatchIngest.Columns {
         var found: Result<BatchColumns, Error>?
         try reader.forEachRecord(while: { record in
             found = Result {
@@ -64,7 +64,7 @@ public final class BatchChecker {
                                       medication: options.medicationColumn, start: options.startColumn, stop: options.stopColumn)
             }
             return false
-        }, problem: { problems.append($0) })
+        }, problem: { problems.add($0) })
         guard let columns = try found?.get() else { throw BatchError.emptyInput(inputName) }
         return BatchIngest.Columns(patient: columns.patient, medication: columns.medication, start: columns.start ?? -1,
                                    stop: columns.stop ?? -1, isLong: columns.layout == .long,
@@ -73,11 +73,11 @@ public final class BatchChecker {
 
     private func readWhole(_ fileDescriptor: Int32, inputName: String, progress: ((Int) -> Void)?) throws -> BatchIngest {
         let reader = CSVRecordReader(fileDescriptor: fileDescriptor, maxRecordBytes: options.maxRowBytes)
-        var headerProblems: [CSVProblem] = []
+        var headerProblems = ProblemCollector()
         let columns = try readHeader(reader, inputName: inputName, problems: &headerProblems)
         var ingest = newIngest(resolver: checker.resolver)
         try Self.read(reader, into: &ingest, columns: columns, progress: progress)
-        ingest.absorbHeaderProblems(headerProblems)
+        ingest.absorbHeaderProblems(headerProblems.kept, total: headerProblems.total)
         return ingest
     }
 
@@ -86,7 +86,7 @@ public final class BatchChecker {
     private func readInHalves(_ fileDescriptor: Int32, size: Int, inputName: String,
                               progress: ((Int) -> Void)?) throws -> BatchIngest {
         let headerReader = CSVRecordReader(fileDescriptor: fileDescriptor, range: 0..<size, maxRecordBytes: options.maxRowBytes)
-        var headerProblems: [CSVProblem] = []
+        var headerProblems = ProblemCollector()
         let columns = try readHeader(headerReader, inputName: inputName, problems: &headerProblems)
         let dataStart = headerReader.nextRecordOffset
         guard let split = Self.lineStart(after: max(dataStart, size / 2), in: fileDescriptor, size: size) else {
@@ -109,20 +109,20 @@ public final class BatchChecker {
             first.extend(to: size)
             try Self.read(first, into: &ingest, columns: columns, progress: progress)
         }
-        ingest.absorbHeaderProblems(headerProblems)
+        ingest.absorbHeaderProblems(headerProblems.kept, total: headerProblems.total)
         return ingest
     }
 
     private static func read(_ reader: CSVRecordReader, into ingest: inout BatchIngest, columns: BatchIngest.Columns,
                              progress: ((Int) -> Void)?) throws {
         var rows = 0
-        var problems: [CSVProblem] = []
+        var problems = ProblemCollector()
         try reader.forEachRecord({ record in
             ingest.ingest(record, columns: columns)
             rows += 1
             if rows & 0xFFFF == 0 { progress?(reader.bytesRead) }
-        }, problem: { problems.append($0) })
-        ingest.absorbHeaderProblems(problems)
+        }, problem: { problems.add($0) })
+        ingest.absorbHeaderProblems(problems.kept, total: problems.total)
         progress?(reader.bytesRead)
     }
 
@@ -195,7 +195,8 @@ public final class BatchChecker {
         for severity in Severity.allCases where severityCounts[severity.rank - 1] > 0 {
             summary.findingsBySeverity[severity] = severityCounts[severity.rank - 1]
         }
-        summary.problems = ingest.problems.sorted { $0.line < $1.line }
+        summary.problems = Array(ingest.problems.sorted { $0.line < $1.line }.prefix(BatchIngest.maxKeptProblems))
+        summary.skippedRows = ingest.problemCount
         summary.patients = ingest.patientIDs.count
         summary.distinctMedications = ingest.resolutions.count
         var unrecognized: [(name: String, rows: Int, suggestions: [String])] = []

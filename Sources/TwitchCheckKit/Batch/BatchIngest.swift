@@ -44,8 +44,16 @@ struct BatchIngest {
     private var runPatient: Int32 = -1
     /// (patient << 32 | medication): unrecognised names always, every pair for JSONL.
     private(set) var patientMedications = Set<Int64>()
+    /// The earliest problems, at most ``maxKeptProblems`` from each source; ``problemCount`` counts them all.
     private(set) var problems: [CSVProblem] = []
+    private(set) var problemCount = 0
+    /// Bad rows past this many are counted but not kept, so a file of bad rows cannot fill memory.
+    static let maxKeptProblems = 1_000
     private(set) var rowsRead = 0
+
+    /// The most names one wide-layout list may hold: each distinct unrecognised name costs a
+    /// suggestion search, so a hostile row of fifty thousand names could otherwise run for minutes.
+    static let maxListNames = 1_000
 
     init(resolver: MedicationResolver, relevantDrugs: [String: Int32], keepsAllPairs: Bool) {
         self.resolver = resolver
@@ -58,14 +66,14 @@ struct BatchIngest {
     mutating func ingest(_ record: borrowing CSVRecord, columns: Columns) {
         rowsRead += 1
         guard record.count == columns.fieldCount else {
-            problems.append(CSVProblem(line: record.line, message:
+            report(CSVProblem(line: record.line, message:
                 "expected \(columns.fieldCount) fields as in the header, found \(record.count); the row was skipped"))
             return
         }
         let patientBytes = record.bytes(columns.patient)
         let medicationBytes = record.bytes(columns.medication)
         guard Self.isValidUTF8(patientBytes), Self.isValidUTF8(medicationBytes) else {
-            problems.append(CSVProblem(line: record.line, message: "invalid UTF-8 in the patient or medication field; the row was skipped"))
+            report(CSVProblem(line: record.line, message: "invalid UTF-8 in the patient or medication field; the row was skipped"))
             return
         }
         let patient = patientID(patientBytes)
@@ -81,6 +89,13 @@ struct BatchIngest {
             remember(range, patient: patient, start: start, stop: stop)
         } else {
             let split = columns.listSeparator ?? (medicationBytes.contains(0x3B) ? 0x3B : 0x7C)
+            var separators = 0
+            for byte in medicationBytes where byte == split { separators += 1 }
+            guard separators < Self.maxListNames else {
+                report(CSVProblem(line: record.line, message:
+                    "the list has \(separators + 1) names; a row holds at most \(Self.maxListNames); the row was skipped"))
+                return
+            }
             var partStart = 0
             for index in 0...medicationBytes.count where index == medicationBytes.count || medicationBytes[index] == split {
                 let name = Self.trimmed(UnsafeRawBufferPointer(rebasing: medicationBytes[partStart..<index]))
@@ -205,6 +220,7 @@ struct BatchIngest {
     mutating func absorb(_ later: inout BatchIngest, lineOffset: Int) {
         rowsRead += later.rowsRead
         problems += later.problems.map { CSVProblem(line: $0.line + lineOffset, message: $0.message) }
+        problemCount += later.problemCount
         var patientMap: [Int32] = []
         patientMap.reserveCapacity(later.patientIDs.count)
         for id in 0..<later.patientIDs.count {
@@ -254,8 +270,27 @@ struct BatchIngest {
 }
 
 extension BatchIngest {
-    /// Adds problems found outside the per-row path (the header, the reader itself).
-    mutating func absorbHeaderProblems(_ extra: [CSVProblem]) {
+    /// Adds problems found outside the per-row path (the header, the reader itself): the kept
+    /// ones, and how many there were in all.
+    mutating func absorbHeaderProblems(_ extra: [CSVProblem], total: Int? = nil) {
         problems += extra
+        problemCount += total ?? extra.count
+    }
+
+    /// Counts a bad row, keeping it while fewer than ``maxKeptProblems`` are kept.
+    private mutating func report(_ problem: CSVProblem) {
+        problemCount += 1
+        if problems.count < Self.maxKeptProblems { problems.append(problem) }
+    }
+}
+
+/// Collects a reader's problems: the first ``BatchIngest/maxKeptProblems`` kept, all counted.
+struct ProblemCollector {
+    private(set) var kept: [CSVProblem] = []
+    private(set) var total = 0
+
+    mutating func add(_ problem: CSVProblem) {
+        total += 1
+        if kept.count < BatchIngest.maxKeptProblems { kept.append(problem) }
     }
 }

@@ -8,8 +8,10 @@ public struct BatchSummary: Sendable {
     public var findingsBySeverity: [Severity: Int] = [:]
     /// Unrecognised names with the rows they appeared on, most frequent first.
     public var unrecognized: [(name: String, rows: Int, suggestions: [String])] = []
-    /// Rows that could not be read.
+    /// Rows that could not be read: the earliest ones (at most a thousand), in line order.
     public var problems: [CSVProblem] = []
+    /// How many rows could not be read in all; more than `problems` holds on a file of bad rows.
+    public var skippedRows = 0
     public var inputName = ""
 
     /// The highest severity found in any patient.
@@ -29,15 +31,30 @@ public struct BatchSummary: Sendable {
             lines.append("not recognised, so not checked (\(unrecognized.count) names on \(unrecognizedRows) rows; most frequent first):")
             for entry in unrecognized.prefix(maxNames) {
                 let hint = entry.suggestions.isEmpty ? "" : " — did you mean \(entry.suggestions.prefix(3).joined(separator: ", "))?"
-                lines.append("  \(entry.rows) × \(entry.name)\(hint)")
+                lines.append("  \(entry.rows) × \(Self.displayed(entry.name))\(hint)")
             }
             if unrecognized.count > maxNames { lines.append("  … and \(unrecognized.count - maxNames) more") }
         }
         if !problems.isEmpty {
-            lines.append("skipped rows: \(problems.count)")
+            let skipped = max(skippedRows, problems.count)
+            lines.append("skipped rows: \(skipped)")
             for problem in problems.prefix(maxProblems) { lines.append("  \(inputName):\(problem.line): \(problem.message)") }
-            if problems.count > maxProblems { lines.append("  … and \(problems.count - maxProblems) more") }
+            if skipped > maxProblems { lines.append("  … and \(skipped - maxProblems) more") }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A name as the summary shows it: control characters escaped, so a hostile name cannot drive
+    /// the terminal, and at most `limit` characters, so a huge one cannot flood it.
+    static func displayed(_ name: String, limit: Int = 200) -> String {
+        var text = ""
+        for scalar in name.unicodeScalars.prefix(limit) {
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                text += scalar.escaped(asASCII: true)
+            } else {
+                text.unicodeScalars.append(scalar)
+            }
+        }
+        return name.unicodeScalars.count > limit ? text + "…" : text
     }
 }

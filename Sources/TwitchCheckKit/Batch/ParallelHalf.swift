@@ -20,11 +20,11 @@ final class ParallelHalf: @unchecked Sendable {
     func run() {
         defer { finished.signal() }
         do {
-            var problems: [CSVProblem] = []
+            var problems = ProblemCollector()
             try reader.forEachRecord({ record in
                 ingest.ingest(record, columns: columns)
-            }, problem: { problems.append($0) })
-            ingest.absorbHeaderProblems(problems)
+            }, problem: { problems.add($0) })
+            ingest.absorbHeaderProblems(problems.kept, total: problems.total)
         } catch {
             self.error = error
         }

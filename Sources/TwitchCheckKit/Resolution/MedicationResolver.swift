@@ -13,6 +13,11 @@ public final class MedicationResolver: @unchecked Sendable {
     private let loadNames: () throws -> [(key: String, name: String, kind: MatchKind)]
     private var suggestionFinder: SuggestionFinder?
     private static let longestName = 6
+    /// The longest input resolved, in UTF-8 bytes. A longer one is unrecognised without
+    /// suggestions: every word of it would cost lookups and a suggestion search, so a hostile
+    /// megabyte-long "name" in a batch file could otherwise run for minutes. No drug name,
+    /// even an RxNorm clinical-drug string with several ingredients, comes near it.
+    public static let maxNameBytes = 1_000
 
     public init(lookup: @escaping Lookup, names: @escaping () throws -> [(key: String, name: String, kind: MatchKind)]) {
         self.lookup = lookup
@@ -26,6 +31,9 @@ public final class MedicationResolver: @unchecked Sendable {
 
     /// Resolves one typed name.
     public func resolve(_ input: String) throws -> Resolution {
+        guard input.utf8.count <= Self.maxNameBytes else {
+            return .unrecognized(UnrecognizedMedication(input: input, suggestions: []))
+        }
         let words = NameNormalizer.tokens(input)
         let hasContent = words.contains(where: Self.isContentWord)
         var drugs: [String] = []

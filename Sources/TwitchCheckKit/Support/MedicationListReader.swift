@@ -2,7 +2,13 @@ import Foundation
 
 /// Reads a medication list file: one name per line, `#` comments and blank lines skipped.
 public enum MedicationListReader {
-    /// The names in the data; fails on invalid UTF-8 with the line it is on.
+    /// The most names one list may hold (arguments and lines together); `batch` takes more.
+    public static let maxNames = 1_000
+    /// The largest list file or standard input read, in bytes.
+    public static let maxInputBytes = 1 << 20
+
+    /// The names in the data; fails on invalid UTF-8, a control character or an over-long
+    /// name with the line it is on.
     public static func read(_ data: Data, origin: String) throws -> [String] {
         var names: [String] = []
         var lineNumber = 0
@@ -14,8 +20,41 @@ public enum MedicationListReader {
             let unmarked = lineNumber == 1 && text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text
             let name = unmarked.trimmingCharacters(in: .whitespacesAndNewlines)
             if name.isEmpty || name.hasPrefix("#") { continue }
+            if let problem = problem(with: name) {
+                throw TwitchCheckError.inputUnreadable(path: "\(origin):\(lineNumber)", reason: problem)
+            }
             names.append(name)
         }
         return names
+    }
+
+    /// Reads a list from a file descriptor, refusing more than ``maxInputBytes``.
+    public static func read(fileDescriptor: Int32, origin: String) throws -> [String] {
+        let handle = FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: false)
+        var data = Data()
+        while data.count <= maxInputBytes {
+            guard let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
+            data.append(chunk)
+        }
+        if data.count > maxInputBytes {
+            throw TwitchCheckError.inputUnreadable(path: origin, reason:
+                "it is larger than \(maxInputBytes / 1_048_576) MiB; a medication list is at most \(maxNames) names (use 'twitchcheck batch' for more)")
+        }
+        return try read(data, origin: origin)
+    }
+
+    /// Why a name cannot be checked, or nil: empty, a control character, or longer than
+    /// ``MedicationResolver/maxNameBytes``.
+    public static func problem(with name: String) -> String? {
+        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return "the name is empty"
+        }
+        if let control = name.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) }) {
+            return "the name contains a control character (U+\(String(format: "%04X", control.value))); remove it"
+        }
+        if name.utf8.count > MedicationResolver.maxNameBytes {
+            return "the name is \(name.utf8.count) bytes long; a name is at most \(MedicationResolver.maxNameBytes) bytes"
+        }
+        return nil
     }
 }

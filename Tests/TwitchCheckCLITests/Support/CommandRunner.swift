@@ -15,6 +15,9 @@ struct CommandRunner {
         return url.path
     }()
 
+    /// A command that exits before reading all its input must not kill the test process with SIGPIPE.
+    private static let ignoresBrokenPipe: Void = { signal(SIGPIPE, SIG_IGN) }()
+
     /// The `twitchcheck` executable beside the test bundle.
     static var executable: URL {
         var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -26,8 +29,18 @@ struct CommandRunner {
         return Bundle.main.bundleURL.appending(path: "twitchcheck")
     }
 
-    /// Runs `twitchcheck ARGUMENTS`, feeding `input` on standard input.
-    static func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:]) throws -> Result {
+    /// A run that outlived its timeout and was killed.
+    struct TimedOut: Error, CustomStringConvertible {
+        let arguments: [String]
+        let seconds: Double
+        var description: String { "twitchcheck \(arguments.joined(separator: " ").prefix(200)) did not finish within \(seconds) s; it was killed" }
+    }
+
+    /// Runs `twitchcheck ARGUMENTS`, feeding `input` on standard input. With `timeout`, a run
+    /// that takes longer is killed and the call throws ``TimedOut``, so a hang fails the test.
+    static func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:],
+                    timeout: Double? = nil) throws -> Result {
+        _ = ignoresBrokenPipe
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
@@ -42,15 +55,30 @@ struct CommandRunner {
         process.standardError = stderr
         process.standardInput = stdin
         try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
+        let killed = Flag()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning {
+                    killed.set()
+                    kill(pid, SIGKILL)
+                }
+            }
+        }
+        // Write standard input on its own thread: a large input must not wait for a reader of the output.
+        let inputWriter = Thread {
+            if let input { try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
+            try? stdin.fileHandleForWriting.close()
+        }
+        inputWriter.start()
         // Read both pipes while the process runs, so a large output cannot fill a pipe and stall it.
         let errorData = DataBox()
         let errorReader = Thread { errorData.data = stderr.fileHandleForReading.readDataToEndOfFile() }
         errorReader.start()
         let outputData = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errorReader.isFinished { usleep(1000) }
+        while !errorReader.isFinished || !inputWriter.isFinished { usleep(1000) }
+        if killed.isSet, let timeout { throw TimedOut(arguments: arguments, seconds: timeout) }
         return Result(status: process.terminationStatus,
                       stdout: String(decoding: outputData, as: UTF8.self),
                       stderr: String(decoding: errorData.data, as: UTF8.self))
@@ -60,4 +88,12 @@ struct CommandRunner {
 /// Holds what the standard-error reader thread read.
 private final class DataBox: @unchecked Sendable {
     var data = Data()
+}
+
+/// A flag set from the timeout's queue and read by the test.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
 }
