@@ -8,22 +8,14 @@ struct AssessCommand: ParsableCommand {
         commandName: "assess",
         abstract: "Assess serotonin toxicity by the Hunter criteria, from a medication list and the signs present.",
         discussion: """
-        Applies the Hunter Serotonin Toxicity Criteria (Dunkley et al., QJM 2003)
-        as published: with a serotonergic drug in the list, rules 1 to 5 are
-        checked in order and the first that fires means serotonin toxicity. Also
-        reports the list's serotonergic drugs, its findings, and its serotonergic
-        load and tremor burden.
+        Applies the Hunter Serotonin Toxicity Criteria (Dunkley et al., QJM 2003) as published: with a serotonergic drug in the list, rules 1 to 5 are checked in order and the first that fires means serotonin toxicity. Also reports the list's serotonergic drugs, its findings, and its serotonergic load and tremor burden.
 
-        The criteria were derived in overdose patients. They are a diagnostic aid
-        for a patient who has these signs, not an interaction score for a
-        medication list. This is not medical advice.
+        The criteria were derived in overdose patients. They are a diagnostic aid for a patient who has these signs, not an interaction score for a medication list. This is not medical advice.
 
         Signs (repeat --sign for each sign present; any case, spaces or hyphens):
         \(HunterSign.helpList(width: 76).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n"))
 
-        Not accepted, because they could mean something else: clonus (say which
-        kind), myoclonus, twitching or jerking (the criteria use clonus),
-        restlessness (may be akathisia), shivering, fever (use --temperature).
+        Not accepted, because they could mean something else: clonus (say which kind), myoclonus, twitching or jerking (the criteria use clonus), restlessness (may be akathisia), shivering, fever (use --temperature).
 
         Examples:
           twitchcheck assess Zoloft tramadol --sign inducible-clonus --sign agitation

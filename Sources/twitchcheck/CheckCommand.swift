@@ -8,12 +8,9 @@ struct CheckCommand: ParsableCommand {
         commandName: "check",
         abstract: "Check a medication list for twitching, tremor, serotonin-syndrome and tardive-dyskinesia risks.",
         discussion: """
-        Give each medication as one argument, as it is written on a label or in a record:
-        brand or generic, with or without dose and form ("Zoloft 50mg", "tramadol",
-        "Ventolin inhaler", "SERTRALINE HCL 50 MG ORAL TABLET"). Quote names with spaces.
+        Give each medication as one argument, as it is written on a label or in a record — brand or generic, with or without dose and form ("Zoloft 50mg", "tramadol", "Ventolin inhaler", "SERTRALINE HCL 50 MG ORAL TABLET"). Quote names with spaces.
 
-        Names that are not recognised are listed as NOT CHECKED with close suggestions;
-        they are never guessed at. Use --strict to make them an error (exit 2).
+        Names that are not recognised are listed as NOT CHECKED with close suggestions; they are never guessed at. Use --strict to make them an error (exit 2).
 
         Examples:
           twitchcheck check sertraline tramadol
