@@ -54,7 +54,7 @@ US_NAMES = {
     "phenoxymethylpenicillin": "penicillin v", "ethinylestradiol": "ethinyl estradiol",
     "bendrofluazide": "bendroflumethiazide", "cromoglicic acid": "cromolyn",
     "oxybuprocaine": "benoxinate", "amfetamine": "amphetamine", "dexamfetamine": "dextroamphetamine",
-    "metamfetamine": "methamphetamine",
+    "metamfetamine": "methamphetamine", "valproic acid": "valproate",
     "norethisterone": "norethindrone", "dextrose, unspecified form": "dextrose",
     "hydroxyethyl starch": "hetastarch", "torasemide": "torsemide", "risedronic acid": "risedronate",
     "erythropoietin": "epoetin alfa", "acetylsalicylic acid": "aspirin", "phylloquinone": "phytonadione",

@@ -29,7 +29,7 @@ import TwitchCheckKit
 
     @Test func tremorIsCausedByTheSeedDocumentsDrugs() throws {
         let drugs = Set(try EffectReport.load(.tremor, from: TestKnowledgeBase.shared).drugs)
-        #expect(drugs.isSuperset(of: ["albuterol", "lithium", "amiodarone"]))
+        #expect(drugs.isSuperset(of: ["albuterol", "lithium", "valproate", "amiodarone"]))
     }
 
     @Test func filtersNarrowTheReport() throws {
