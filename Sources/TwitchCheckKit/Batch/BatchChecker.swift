@@ -158,7 +158,7 @@ public final class BatchChecker {
         if options.format == .csv {
             try output.write("patient,kind,effect,severity,drugs,overlap_start,summary,evidence,rule,sources\r\n")
         }
-        let writer = PatientReportWriter(checker: checker, drugNames: relevantDrugNames, format: options.format,
+        let writer = try PatientReportWriter(checker: checker, drugNames: relevantDrugNames, format: options.format,
                                          minimumSeverity: options.minimumSeverity)
         var intervalCursor = 0
         var laterCursor = 0

@@ -5,7 +5,8 @@ import Foundation
 /// Findings are computed once per drug and per drug pair and kept, rendered, for every
 /// other patient who has them, so writing a row is a few appends.
 final class PatientReportWriter {
-    private let checker: MedicationChecker
+    /// The rules, with every relevant drug's classes and own risks already read.
+    private let riskChecker: RiskChecker
     private let drugNames: [String]
     private let format: BatchOptions.OutputFormat
     private let minimumSeverity: Severity
@@ -16,8 +17,8 @@ final class PatientReportWriter {
     /// Findings written, by severity rank - 1.
     private(set) var severityCounts = [0, 0, 0, 0]
 
-    init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity) {
-        self.checker = checker
+    init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity) throws {
+        riskChecker = try checker.riskChecker.preloading(drugNames)
         self.drugNames = drugNames
         self.format = format
         self.minimumSeverity = minimumSeverity
@@ -79,7 +80,7 @@ final class PatientReportWriter {
 
     private func own(_ drug: Int32) throws -> [RenderedFinding] {
         if let cached = ownFindings[drug] { return cached }
-        let findings = try checker.riskChecker.findings(for: [drugNames[Int(drug)]]).map(RenderedFinding.init)
+        let findings = try riskChecker.findings(for: [drugNames[Int(drug)]]).map(RenderedFinding.init)
         ownFindings[drug] = findings
         return findings
     }
@@ -87,7 +88,7 @@ final class PatientReportWriter {
     private func pair(_ a: Int32, _ b: Int32) throws -> [RenderedFinding] {
         let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
         if let cached = pairFindings[key] { return cached }
-        let findings = try checker.riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
+        let findings = try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
             .filter { $0.kind == .combination }
             .map(RenderedFinding.init)
         pairFindings[key] = findings

@@ -5,17 +5,37 @@
 public struct RiskChecker: Sendable {
     private let knowledgeBase: KnowledgeBase
     private let rules: [InteractionRule]
+    /// Classes and own-risk statements read ahead for a known set of drugs (see ``preloading(_:)``),
+    /// so that checking many lists of them asks the database nothing more.
+    private var preloadedClasses: [String: Set<String>]?
+    private var preloadedEffects: [String: [DrugEffect]]?
 
     public init(knowledgeBase: KnowledgeBase) throws {
         self.knowledgeBase = knowledgeBase
         self.rules = try knowledgeBase.rules()
     }
 
+    /// A checker that has read the classes and own risks of these drugs in two queries; lists
+    /// made only of them are then checked from memory (`batch` checks thousands of pairs).
+    public func preloading(_ drugIDs: [String]) throws -> RiskChecker {
+        var copy = self
+        copy.preloadedClasses = try knowledgeBase.classes(of: drugIDs)
+        copy.preloadedEffects = Dictionary(grouping: try knowledgeBase.effects(of: drugIDs), by: \.drugID)
+        copy.preloadedDrugs = Set(drugIDs)
+        return copy
+    }
+
+    private var preloadedDrugs: Set<String> = []
+
     /// The findings for these drugs, most severe first.
     public func findings(for drugIDs: [String]) throws -> [Finding] {
         let drugs = Array(Set(drugIDs)).sorted()
-        let classes = try knowledgeBase.classes(of: drugs)
-        let candidates = try ownRiskFindings(drugs) + combinationFindings(drugs, classes: classes)
+        let fromMemory = preloadedClasses != nil && drugs.allSatisfy(preloadedDrugs.contains)
+        let classes = fromMemory
+            ? Dictionary(uniqueKeysWithValues: drugs.map { ($0, preloadedClasses?[$0] ?? []) })
+            : try knowledgeBase.classes(of: drugs)
+        let statements = fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs)
+        let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes)
         var strongest: [String: Finding] = [:]
         for finding in candidates {
             if let current = strongest[finding.identity],
@@ -28,8 +48,7 @@ public struct RiskChecker: Sendable {
     }
 
     /// Each drug's own risks; every source that states one is listed, the strongest statement speaks.
-    private func ownRiskFindings(_ drugs: [String]) throws -> [Finding] {
-        let statements = try knowledgeBase.effects(of: drugs)
+    private func ownRiskFindings(_ statements: [DrugEffect]) -> [Finding] {
         let grouped = Dictionary(grouping: statements) { "\($0.drugID)|\($0.effect.rawValue)" }
         return grouped.values.compactMap { group -> Finding? in
             let ranked = group.sorted {
