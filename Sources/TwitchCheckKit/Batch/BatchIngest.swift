@@ -255,17 +255,16 @@ struct BatchIngest {
         runPatient = -1
     }
 
-    /// Sorts both sets of spans by patient, drug and start, in place, and joins those that touch.
+    /// Sorts both sets of spans by patient, drug and start, in place (the two sets on two
+    /// threads), and joins those that touch.
     mutating func finishReading() {
         previousPatient = []
         runDrugs = []
-        for index in 0..<2 {
-            var spans = index == 0 ? intervals : laterIntervals
-            if index == 0 { intervals = [] } else { laterIntervals = [] }
-            IntervalSorter.sort(&spans)
-            IntervalSorter.coalesce(&spans)
-            if index == 0 { intervals = spans } else { laterIntervals = spans }
-        }
+        let sets = [SpanSet(intervals), SpanSet(laterIntervals)]
+        intervals = []
+        laterIntervals = []
+        DispatchQueue.concurrentPerform(iterations: 2) { sets[$0].sortAndCoalesce() }
+        (intervals, laterIntervals) = (sets[0].spans, sets[1].spans)
     }
 }
 
@@ -292,5 +291,19 @@ struct ProblemCollector {
     mutating func add(_ problem: CSVProblem) {
         total += 1
         if kept.count < BatchIngest.maxKeptProblems { kept.append(problem) }
+    }
+}
+
+/// One set of spans of a batch while a thread sorts it; each thread has its own.
+private final class SpanSet: @unchecked Sendable {
+    var spans: [PrescriptionInterval]
+
+    init(_ spans: [PrescriptionInterval]) {
+        self.spans = spans
+    }
+
+    func sortAndCoalesce() {
+        IntervalSorter.sort(&spans)
+        IntervalSorter.coalesce(&spans)
     }
 }
