@@ -20,7 +20,7 @@ public final class CSVRecordReader {
     private var end = 0
     private var atEndOfInput = false
     private var line = 1
-    private var fields: FieldTable
+    private let fields: FieldTable
     /// Bytes read from the input so far, for a progress display.
     public private(set) var bytesRead = 0
     /// False when a byte range ended inside a quoted field: the range did not end on a record boundary.
@@ -178,6 +178,16 @@ public final class CSVRecordReader {
     private static let comma: UInt8 = 0x2C
     private static let newline: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
+    private static let commas: UInt64 = 0x2C2C_2C2C_2C2C_2C2C
+    private static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
+    private static let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+    /// Whether any byte of `word` equals the byte repeated in `pattern`.
+    @inline(__always)
+    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+        let x = word ^ pattern
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+    }
 
     /// Splits the record that starts at `position` into fields, or says why it cannot yet.
     private func parse(from position: Int) -> Outcome {
@@ -185,6 +195,8 @@ public final class CSVRecordReader {
         let limit = end
         var index = position
         var newlines = 0
+        // A local reference: calls through it need no retain and release per field.
+        let fields = self.fields
         fields.count = 0
         while true {
             if index < limit, bytes[index] == Self.quote {
@@ -210,6 +222,15 @@ public final class CSVRecordReader {
                 index += 1
             } else {
                 let fieldStart = index
+                // Skip eight bytes at a time while none of them is a comma or a line end
+                // (the SWAR "has zero byte" test on the word XORed with each delimiter).
+                while index + 8 <= limit {
+                    let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
+                    if Self.hasByte(word, Self.commas) || Self.hasByte(word, Self.newlines) || Self.hasByte(word, Self.returns) {
+                        break
+                    }
+                    index += 8
+                }
                 while index < limit {
                     let byte = bytes[index]
                     if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
