@@ -35,11 +35,8 @@ struct AssessCommand: ParsableCommand {
         "Body temperature in °C (25–45); rule 5 needs more than 38.", valueName: "celsius"))
     var temperature: Double?
 
-    @Option(name: .long, help: "Output format: text for people, json for scripts.")
-    var format: CheckFormat = .text
+    @OptionGroup var output: ReportOutputOptions
 
-    @Option(name: .long, help: "When to colour text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
-    var color: ColorChoice = .auto
 
     @OptionGroup var database: DatabaseOptions
 
@@ -70,13 +67,13 @@ struct AssessCommand: ParsableCommand {
         let checker = try MedicationChecker(knowledgeBase: knowledgeBase)
         let assessment = try SerotoninAssessor(checker: checker)
             .assess(medications, signs: try signs(), temperatureCelsius: temperature)
-        switch format {
+        switch output.format {
         case .json:
             print(try ReportEncoding.json(assessment))
         case .text:
             let citations = try knowledgeBase.sources([HunterCriteria.sourceID] + assessment.check.citedSourceIDs)
             let renderer = AssessmentTextRenderer(
-                style: Terminal.style(for: color),
+                style: output.style,
                 citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }))
             print(renderer.render(assessment), terminator: "")
         }

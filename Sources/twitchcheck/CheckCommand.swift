@@ -25,8 +25,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Read one medication per line from a file ('#' starts a comment).", valueName: "path"))
     var file: String?
 
-    @Option(name: .long, help: "Output format: text for people, json for scripts.")
-    var format: CheckFormat = .text
+    @OptionGroup var output: ReportOutputOptions
 
     @Option(name: .long, help: ArgumentHelp(
         "Exit 1 when a finding is at this severity or above (minor, moderate, major, contraindicated).",
@@ -36,8 +35,6 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Exit 2 when any name is not recognised.")
     var strict = false
 
-    @Option(name: .long, help: "When to colour text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
-    var color: ColorChoice = .auto
 
     @OptionGroup var database: DatabaseOptions
 
@@ -54,13 +51,13 @@ struct CheckCommand: ParsableCommand {
         }
         let knowledgeBase = try database.open()
         let report = try MedicationChecker(knowledgeBase: knowledgeBase).check(names)
-        switch format {
+        switch output.format {
         case .json:
             print(try ReportEncoding.json(report))
         case .text:
             let citations = try knowledgeBase.sources(report.citedSourceIDs)
             let renderer = TextReportRenderer(
-                style: Terminal.style(for: color),
+                style: output.style,
                 citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }))
             print(renderer.render(report), terminator: "")
         }
@@ -107,9 +104,5 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
-/// `check --format`.
-enum CheckFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-}
 
 extension Severity: ExpressibleByArgument {}

@@ -22,11 +22,8 @@ struct DrugCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The drug, by any name it is known by.", valueName: "name"))
     var name: String
 
-    @Option(name: .long, help: "Output format: text for people, json for scripts.")
-    var format: CheckFormat = .text
+    @OptionGroup var output: ReportOutputOptions
 
-    @Option(name: .long, help: "When to colour text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
-    var color: ColorChoice = .auto
 
     @OptionGroup var database: DatabaseOptions
 
@@ -43,12 +40,12 @@ struct DrugCommand: ParsableCommand {
             CommandFailure.exit("'\(name)' is not recognised as a drug in the knowledge base; \(hint)")
         }
         let profiles = try drugIDs.compactMap { try DrugProfile.load($0, from: knowledgeBase) }
-        switch format {
+        switch output.format {
         case .json:
             // One object for one drug; an array for a combination product's ingredients.
             print(profiles.count == 1 ? try ReportEncoding.json(profiles[0]) : try ReportEncoding.json(profiles))
         case .text:
-            let renderer = DrugProfileRenderer(style: Terminal.style(for: color))
+            let renderer = DrugProfileRenderer(style: output.style)
             print(profiles.map(renderer.render).joined(separator: "\n"), terminator: "")
         }
     }

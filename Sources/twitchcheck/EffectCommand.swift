@@ -26,11 +26,8 @@ struct EffectCommand: ParsableCommand {
     @Option(name: .customLong("class"), help: ArgumentHelp("Only drugs in this class, such as ssri or antipsychotic.", valueName: "class"))
     var drugClass: String?
 
-    @Option(name: .long, help: "Output format: text for people, json for scripts.")
-    var format: CheckFormat = .text
+    @OptionGroup var output: ReportOutputOptions
 
-    @Option(name: .long, help: "When to colour text output: auto (on a terminal, unless NO_COLOR is set), always, never.")
-    var color: ColorChoice = .auto
 
     @OptionGroup var database: DatabaseOptions
 
@@ -40,9 +37,9 @@ struct EffectCommand: ParsableCommand {
             CommandFailure.exit("there is no class '\(drugClass)'; list the classes with: twitchcheck sql \"SELECT id, name FROM classes\"")
         }
         let report = try EffectReport.load(effect, minSeverity: minSeverity, inClass: drugClass, from: knowledgeBase)
-        switch format {
+        switch output.format {
         case .json: print(try ReportEncoding.json(report))
-        case .text: print(EffectReportRenderer(style: Terminal.style(for: color)).render(report), terminator: "")
+        case .text: print(EffectReportRenderer(style: output.style).render(report), terminator: "")
         }
     }
 }
