@@ -209,14 +209,3 @@ public final class BatchChecker {
         summary.unrecognized = unrecognized.sorted { ($1.rows, $0.name) < ($0.rows, $1.name) }
     }
 }
-
-/// RFC 4180 output: quote a field only when it holds a comma, quote or line break.
-enum CSVFormatter {
-    /// The fields joined by commas, each quoted only if it must be; no line end.
-    static func fields(_ fields: [String]) -> String {
-        fields.map { field in
-            field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
-        }.joined(separator: ",")
-    }
-}

@@ -13,7 +13,7 @@ public struct RowPrinter: Sendable {
     public func render(_ result: QueryResult) -> String {
         switch format {
         case .table: table(result)
-        case .csv: ([result.columns] + result.rows.map { $0.map(\.text) }).map(csvLine).joined()
+        case .csv: ([result.columns] + result.rows.map { $0.map(\.text) }).map { CSVFormatter.fields($0) + "\r\n" }.joined()
         case .json: "[" + result.rows.map { object($0, result.columns) }.joined(separator: ",\n ") + "]\n"
         case .jsonl: result.rows.map { object($0, result.columns) + "\n" }.joined()
         }
@@ -29,13 +29,6 @@ public struct RowPrinter: Sendable {
                 .joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) + "\n"
         }
         return line(result.columns) + line(widths.map { String(repeating: "-", count: $0) }) + cells.map(line).joined()
-    }
-
-    private func csvLine(_ values: [String]) -> String {
-        values.map { value in
-            value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-        }.joined(separator: ",") + "\r\n"
     }
 
     private func object(_ row: [QueryValue], _ columns: [String]) -> String {

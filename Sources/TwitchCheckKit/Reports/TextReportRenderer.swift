@@ -68,7 +68,7 @@ public struct TextReportRenderer: Sendable {
         for guidance in report.guidance ?? [] {
             lines.append(style.bold("When to see a doctor: ") + guidance.text)
             for source in guidance.sources {
-                lines.append(style.dim("  Source: \(citations[source].map { "\(Self.shortCitation($0)) [\(source)]" } ?? source)"))
+                lines.append(sourceLine(source))
             }
             lines.append("")
         }
@@ -90,9 +90,14 @@ public struct TextReportRenderer: Sendable {
         if let mechanism = finding.mechanism { lines.append("  Why: \(mechanism)") }
         lines.append("  What to do: \(finding.management)")
         for source in finding.sources {
-            lines.append(style.dim("  Source: \(citations[source].map { "\(Self.shortCitation($0)) [\(source)]" } ?? source)"))
+            lines.append(sourceLine(source))
         }
         return lines
+    }
+
+    /// "Source: <short citation> [id]", dimmed.
+    private func sourceLine(_ source: String) -> String {
+        style.dim("  Source: \(citations[source].map { "\(Self.shortCitation($0)) [\(source)]" } ?? source)")
     }
 
     /// The first part of a citation, up to its first address or second reference, for one line of text.
