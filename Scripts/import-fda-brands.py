@@ -67,6 +67,7 @@ REVIEWED = {
     "midol": "a family: ibuprofen, or acetaminophen, caffeine and pyrilamine",
     "benylin": "a family: diphenhydramine, dextromethorphan, guaifenesin and others",
     "dimapp": "the Dimetapp family: brompheniramine, phenylephrine, dextromethorphan",
+    "cepacol": "a family: cetylpyridinium mouthwash, benzocaine and menthol lozenges",
     "depo": "a prefix (Depo-Provera, Depo-Medrol, Depo-Testosterone)",
 }
 
