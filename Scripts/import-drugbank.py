@@ -117,7 +117,7 @@ def seed_files(root, table):
     if not os.path.isdir(folder):
         return []
     return [os.path.join(folder, f) for f in sorted(os.listdir(folder))
-            if f.endswith(".tsv") and f != GENERATED]
+            if f.endswith(".tsv") and f not in (GENERATED, "fda-unii.tsv")]
 
 
 CODE = re.compile(r"^[a-z]{1,7}[- ]?\d[\w-]*$", re.I)            # BAY 12-8039, SR33589, UK-92480
