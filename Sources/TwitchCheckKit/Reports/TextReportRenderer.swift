@@ -45,10 +45,11 @@ public struct TextReportRenderer: Sendable {
             }
         }
         lines += burden(report, serious: serious)
-        for guidance in report.guidance ?? [] {
-            lines.append("")
-            lines += wrapper.wrap(style.bold("When to see a doctor:") + " \(guidance.text) \(references.cite(guidance.sources))",
-                                  hanging: "  ")
+        if let guidance = report.guidance, !guidance.isEmpty {
+            lines += ["", style.bold("When to see a doctor:")]
+            for advice in guidance {
+                lines += wrapper.wrap("- \(advice.text) \(references.cite(advice.sources))", indent: "  ", hanging: "    ")
+            }
         }
         lines += recognised(report)
         if !references.ids.isEmpty {
@@ -97,7 +98,7 @@ public struct TextReportRenderer: Sendable {
         if !report.unrecognized.isEmpty {
             parts.append(style.warning("\(report.unrecognized.count) of \(names) names NOT CHECKED"))
         } else {
-            parts.append("all \(Self.count(names, "name")) recognised")
+            parts.append(names == 1 ? "the name was recognised" : "all \(names) names recognised")
         }
         if partly > 0 {
             parts.append(style.warning("\(Self.count(partly, "name")) with words not understood"))
@@ -193,6 +194,8 @@ public struct TextReportRenderer: Sendable {
         for separator in [" ; ", " | ", " http"] {
             if let range = text.range(of: separator) { text = String(text[..<range.lowerBound]) }
         }
-        return text.count > 120 ? String(text.prefix(119)) + "…" : text
+        guard text.count > 120 else { return text }
+        let cut = text.prefix(119)
+        return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + " …"
     }
 }
