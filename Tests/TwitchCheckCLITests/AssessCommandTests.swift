@@ -11,7 +11,7 @@ import Testing
         #expect(result.stdout.contains("overdose"))
         #expect(result.stdout.contains("not an interaction score"))
         #expect(result.stdout.contains("This is not medical advice."))
-        #expect(result.stdout.contains("MAJOR  serotonin syndrome — sertraline + tramadol"))
+        #expect(result.stdout.contains("MAJOR serotonin syndrome — sertraline + tramadol"))
         #expect(result.stdout.contains("[dunkley-2003]"))
     }
 

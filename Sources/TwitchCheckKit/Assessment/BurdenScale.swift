@@ -9,14 +9,15 @@ public enum BurdenScale {
     public static let strong = 3
     /// Points for a weak contribution.
     public static let weak = 1
-    /// A total at or above this, from at least ``minimumDrugsForNote`` drugs, makes a note.
+    /// A total at or above this, from at least ``minimumDrugsForNote`` drugs and at a level of
+    /// `moderate` or more, makes a note.
     public static let noteThreshold = 3
     /// How many drugs must contribute before a total makes a note.
     public static let minimumDrugsForNote = 2
     /// One line on the scale, carried in the JSON so the numbers can be read without the docs.
     public static let summary = "per drug 3 = strong, 1 = weak; levels by total: 0 none, 1-2 low, 3-5 moderate, "
         + "6+ high, tremor no higher than its worst own risk allows (minor: low, moderate: moderate); "
-        + "a note at 3+ from two or more drugs (Schema/BURDEN.md)"
+        + "a note at 3+ from two or more drugs when the level is moderate or high (Schema/BURDEN.md)"
 
     /// Serotonergic points: 3 for class `serotonergic`, 1 for `weakly_serotonergic`.
     public static func points(for strength: SerotonergicStrength) -> (points: Int, reason: String) {
@@ -52,7 +53,8 @@ public enum BurdenScale {
         let ordered = contributions.sorted { ($0.points, $1.drug) > ($1.points, $0.drug) }
         let total = ordered.reduce(0) { $0 + $1.points }
         let level = min(BurdenLevel(total: total), worstSeverity.map(ceiling(for:)) ?? .high)
-        let notable = total >= noteThreshold && ordered.count >= minimumDrugsForNote
+        // A low level makes no note: it would only repeat minor findings.
+        let notable = total >= noteThreshold && ordered.count >= minimumDrugsForNote && level >= .moderate
         return BurdenScore(total: total, level: level, notable: notable, drugs: ordered,
                            note: notable ? note(for: ordered, total: total, level: level, effect: effect,
                                                 worstSeverity: worstSeverity) : nil)

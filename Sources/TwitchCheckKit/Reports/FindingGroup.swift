@@ -10,12 +10,8 @@ public struct FindingGroup: Sendable, Equatable {
     /// The group's first finding, which speaks for all of them.
     public var lead: Finding { findings[0] }
 
-    /// Every drug of the group, in the order first seen.
-    public var drugs: [String] {
-        var seen: [String] = []
-        for drug in findings.flatMap(\.drugs) where !seen.contains(drug) { seen.append(drug) }
-        return seen
-    }
+    /// Every drug of the group, sorted.
+    public var drugs: [String] { Set(findings.flatMap(\.drugs)).sorted() }
 
     /// Every source of the group, each once.
     public var sources: [String] {

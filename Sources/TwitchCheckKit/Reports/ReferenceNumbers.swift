@@ -15,9 +15,9 @@ struct ReferenceNumbers {
         self.numbers = numbers
     }
 
-    /// "[1, 3]" for these sources; empty when none.
+    /// "[1,3]" for these sources (no space, so a citation never wraps apart); empty when none.
     func cite(_ sources: [String]) -> String {
         let cited = sources.compactMap { numbers[$0] }
-        return cited.isEmpty ? "" : "[" + cited.map(String.init).joined(separator: ", ") + "]"
+        return cited.isEmpty ? "" : "[" + cited.map(String.init).joined(separator: ",") + "]"
     }
 }

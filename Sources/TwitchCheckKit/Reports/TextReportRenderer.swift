@@ -106,7 +106,8 @@ public struct TextReportRenderer: Sendable {
         if !report.duplicates.isEmpty {
             parts.append("\(Self.count(report.duplicates.count, "drug")) given twice")
         }
-        lines += wrapper.wrap(parts.joined(separator: "; ") + ".", hanging: "  ")
+        let sentence = parts.joined(separator: "; ")
+        lines += wrapper.wrap(sentence.prefix(1).uppercased() + sentence.dropFirst() + ".", hanging: "  ")
         return lines
     }
 
