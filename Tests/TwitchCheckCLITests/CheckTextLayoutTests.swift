@@ -51,7 +51,7 @@ import Testing
         let text = try CommandRunner.run(["check", "sertraline", "tramadol", "sertralin"]).stdout
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         #expect(lines[0] == "Highest severity: MAJOR (avoid the combination or change therapy)")
-        #expect(lines[1].hasPrefix("6 findings: 1 major, 5 minor; 1 of 3 names NOT CHECKED."))
+        #expect(lines[1].hasPrefix("5 findings: 1 major, 4 minor; 1 of 3 names NOT CHECKED."))
         let notChecked = try #require(lines.firstIndex { $0.hasPrefix("NOT CHECKED") })
         let firstFinding = try #require(lines.firstIndex { $0.hasPrefix("MAJOR") })
         #expect(notChecked < firstFinding)
@@ -74,5 +74,18 @@ import Testing
         #expect(coloured.contains("\u{1B}["))
         let stripped = coloured.replacingOccurrences(of: "\u{1B}\\[[0-9;]*m", with: "", options: .regularExpression)
         #expect(stripped == plain, "the same words and line breaks with and without colour")
+    }
+}
+
+/// The README's example is the build's output, word for word.
+@Suite struct READMEExampleTests {
+    @Test func theREADMEExampleIsThePinnedOutput() throws {
+        let root = CheckTextLayoutTests.fixtures.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appending(path: "README.md"), encoding: .utf8)
+        let arguments = try CheckTextLayoutTests.arguments("readme-example")
+        let command = "$ twitchcheck " + arguments.map { $0.contains(" ") ? "\"\($0)\"" : $0 }.joined(separator: " ") + "\n"
+        let expected = try String(contentsOf: CheckTextLayoutTests.fixtures.appending(path: "readme-example.txt"), encoding: .utf8)
+        #expect(readme.contains("```console\n" + command + expected + "```\n"),
+                "README.md's 'Checking a list' example is not the output of \(command)")
     }
 }

@@ -4,6 +4,8 @@ import Testing
 
 /// `batch --format jsonl` and `check --format json` make one report shape: for every rule example
 /// list, a patient's line minus `patient` (and each finding's `overlap_start`) equals check's JSON.
+/// Batch lists a patient's names in the order the file first gave them to anyone, check in the
+/// order typed, so both are compared with their names sorted.
 @Suite struct CheckBatchParityTests {
     @Test func everyRuleExampleListGivesTheSameReportInCheckAndBatch() throws {
         let lists = try TestKnowledgeBase.shared.ruleExamples().map(\.medicationList)
@@ -25,13 +27,27 @@ import Testing
                 #expect(finding.removeValue(forKey: "overlap_start") is NSNull)
                 return finding
             }
-            byPatient[patient] = object as NSDictionary
+            byPatient[patient] = Self.sortingNames(object) as NSDictionary
         }
         for (index, list) in lists.enumerated() {
             let json = try ReportEncoding.json(try TestKnowledgeBase.checker.check(list))
-            let check = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? NSDictionary)
+            let check = Self.sortingNames(try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])) as NSDictionary
             #expect(byPatient["\(index)"] == check, "\(list.joined(separator: "; ")): batch's line differs from check's JSON")
         }
+    }
+
+    /// The report with its medications, unrecognised names and duplicates in name order.
+    static func sortingNames(_ report: [String: Any]) -> [String: Any] {
+        var report = report
+        for key in ["medications", "unrecognized"] {
+            report[key] = (report[key] as? [[String: Any]])?.sorted { ($0["input"] as? String ?? "") < ($1["input"] as? String ?? "") }
+        }
+        report["duplicates"] = (report["duplicates"] as? [[String: Any]])?.map { duplicate in
+            var duplicate = duplicate
+            duplicate["inputs"] = (duplicate["inputs"] as? [String])?.sorted()
+            return duplicate
+        }.sorted { ($0["drug"] as? String ?? "") < ($1["drug"] as? String ?? "") }
+        return report
     }
 
     @Test func minimumSeverityLeavesTheSameFindingsOutInBoth() throws {

@@ -20,7 +20,7 @@ import TwitchCheckKit
         #expect(report.citedSourceIDs.contains("seed-document"))
     }
 
-    @Test("tremor advice, never twitch advice, with tremor alone", arguments: [["Ventolin"], ["prednisone"], ["Ventolin", "levothyroxine"]])
+    @Test("tremor advice, never twitch advice, with tremor alone", arguments: [["Ventolin"], ["levothyroxine"], ["Ventolin", "levothyroxine"]])
     func tremorAloneGetsTremorAdvice(_ list: [String]) throws {
         let report = try checker.check(list)
         #expect(!report.findings.contains { $0.effect == .twitching })
@@ -62,7 +62,8 @@ import TwitchCheckKit
         let text = TextReportRenderer(style: TerminalStyle(enabled: false), citations: [:]).render(report)
         let number = try #require(ReferenceNumbersProbe.number(of: "seed-document", in: text))
         #expect(text.contains("When to see a doctor:\n  - See a doctor if the twitches are continuous"))
-        #expect(text.contains("new medical condition. [\(number)]"))
+        let flowing = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(flowing.contains("new medical condition. [\(number)]"))
         let clear = TextReportRenderer(style: TerminalStyle(enabled: false), citations: [:]).render(try checker.check(["amoxicillin"]))
         #expect(!clear.contains("When to see a doctor"))
     }

@@ -16,7 +16,8 @@ public struct BatchFinding: Encodable, Sendable {
 }
 
 /// One patient's result in `batch --format jsonl`: exactly the `check --format json` shape plus `patient`,
-/// with each finding's `overlap_start`.
+/// with each finding's `overlap_start`. The patient's names come in the order the file first gave
+/// each name (to any patient), not necessarily the order of the patient's own rows.
 public struct PatientReport: Encodable, Sendable {
     public let patient: String
     /// The patient's list as `check` reports it.

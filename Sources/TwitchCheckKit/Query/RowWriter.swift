@@ -3,6 +3,7 @@
 ///
 /// A table's column widths come from the header and the first ``sampleRows`` rows, each capped
 /// at ``maxColumnWidth``; a longer value is cut with "…" (csv and json keep every value whole).
+/// The last column is never padded, so it is never cut either: a message there reads in full.
 /// So a table of any length starts at once and never pads every line to its longest value.
 public final class RowWriter {
     /// Rows read before a table's widths are fixed.
@@ -86,11 +87,12 @@ public final class RowWriter {
         for (index, (cell, width)) in zip(cells, widths).enumerated() {
             if index > 0 { line += "  " }
             let count = cell.count
-            if count > width {
+            let isLast = index == widths.count - 1
+            if count > width && !isLast {
                 line += cell.prefix(width - 1) + "…"
             } else {
                 line += cell
-                if index < widths.count - 1 { line += String(repeating: " ", count: width - count) }
+                if !isLast { line += String(repeating: " ", count: max(0, width - count)) }
             }
         }
         while line.last == " " { line.removeLast() }

@@ -38,7 +38,7 @@ public struct TextReportRenderer: Sendable {
         }
         if !minor.isEmpty {
             lines.append("")
-            lines.append(style.bold("Minor (usually no action beyond awareness):"))
+            lines += wrapper.wrap(style.bold("Minor (usually no action beyond awareness):"), hanging: "  ")
             for group in minor {
                 let text = "\(style.severity(.minor)) \(title(group)): \(group.lead.summary) \(references.cite(group.sources))"
                 lines += wrapper.wrap(text, indent: "  ", hanging: "    ")
