@@ -4,7 +4,8 @@
 -- opposed to what to do about one drug or combination (that is the management
 -- column of the risk and rule tables). `check` shows each row whose effect is
 -- among its findings: the seed document's advice on when a twitch needs a doctor
--- appears with a twitching or tremor finding, and never otherwise.
+-- appears with a twitching finding, advice on tremor (Merck Manual, A.D.A.M.) with a
+-- tremor finding, and never otherwise.
 
 CREATE TABLE guidance (
     effect_id TEXT NOT NULL REFERENCES effects(id),

@@ -15,7 +15,7 @@ struct BatchCommand: ParsableCommand {
 
         With dates, a combination is reported only when the two prescriptions overlap in time (an empty stop means ongoing), and overlap_start says when they began to.
 
-        Output (stdout or --output): CSV with one row per finding, plus 'unrecognized' rows for names that were not checked; or JSON Lines, one object per patient. A summary goes to stderr: rows, patients, findings by severity, unrecognised names by count, and skipped rows with their line numbers. A progress bar is shown on stderr when it is a terminal.
+        Output (stdout or --output): CSV with one row per finding, plus 'unrecognized' rows for names that were not checked; or JSON Lines, one object per patient. A summary goes to stderr: rows, patients, findings by severity, unrecognised names by count, and skipped rows with their line numbers. A progress bar is shown on stderr when it is a terminal and the report goes elsewhere (a file or a pipe). A compressed input (gzip, bzip2, xz, zstd, zip) is refused with the command that decompresses it.
 
         Malformed rows (unclosed quote, wrong field count, invalid UTF-8, a row over 1 MiB) are reported with their line and skipped; the rest is processed. Exit status: 0 done; 1 a finding reached --fail-on; 2 unreadable or empty input, a header without the needed columns, or (with --strict) any skipped row or unrecognised name.
 
@@ -118,9 +118,9 @@ struct BatchCommand: ParsableCommand {
 
         let knowledgeBase = try database.open()
         let checker = try BatchChecker(checker: MedicationChecker(knowledgeBase: knowledgeBase), options: options)
-        let progress = inputSize.flatMap { size in
-            Terminal.stderrIsTerminal && !quiet && size > 0 ? ProgressBar(total: size) : nil
-        }
+        // A bar on the terminal that also shows the data would interleave with it.
+        let showsProgress = Terminal.stderrIsTerminal && !quiet && (output != nil || !Terminal.stdoutIsTerminal)
+        let progress = inputSize.flatMap { size in showsProgress && size > 0 ? ProgressBar(total: size) : nil }
         let inputName = input == "-" ? "<stdin>" : input
         let summary = try checker.run(input: inputDescriptor, inputName: inputName, output: OutputSink(fileDescriptor: outputDescriptor),
                                       progress: progress.map { bar in { bar.update($0) } })

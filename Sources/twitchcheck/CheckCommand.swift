@@ -10,11 +10,14 @@ struct CheckCommand: ParsableCommand {
         discussion: """
         Give each medication as one argument, as it is written on a label or in a record — brand or generic, with or without dose and form ("Zoloft 50mg", "tramadol", "Ventolin inhaler", "SERTRALINE HCL 50 MG ORAL TABLET"). Quote names with spaces.
 
+        Text output starts with the verdict (highest severity, findings by severity, names not checked), then the names not checked, drugs given twice, and the findings, most severe first; sources are numbered at the end. Lines are wrapped to $COLUMNS, or the terminal's width, or 80.
+
         Names that are not recognised are listed as NOT CHECKED with close suggestions; they are never guessed at. Use --strict to make them an error (exit 2).
 
         Examples:
           twitchcheck check sertraline tramadol
           twitchcheck check phenelzine "Zoloft 50mg" --fail-on major
+          twitchcheck check lithium sertraline albuterol --min-severity moderate
           printf 'lithium\\nfluoxetine\\n' | twitchcheck check - --format json
         """
     )
@@ -32,9 +35,12 @@ struct CheckCommand: ParsableCommand {
         valueName: "severity"))
     var failOn: Severity?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Leave out findings below this severity (they are still counted in the verdict).", valueName: "severity"))
+    var minSeverity: Severity?
+
     @Flag(name: .long, help: "Exit 2 when any name is not recognised.")
     var strict = false
-
 
     @OptionGroup var database: DatabaseOptions
 
@@ -50,7 +56,8 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("the medication list is empty")
         }
         let knowledgeBase = try database.open()
-        let report = try MedicationChecker(knowledgeBase: knowledgeBase).check(names)
+        let checked = try MedicationChecker(knowledgeBase: knowledgeBase).check(names)
+        let report = minSeverity.map { checked.leavingOut(below: $0) } ?? checked
         switch output.format {
         case .json:
             print(try ReportEncoding.json(report))
@@ -58,7 +65,8 @@ struct CheckCommand: ParsableCommand {
             let citations = try knowledgeBase.sources(report.citedSourceIDs)
             let renderer = TextReportRenderer(
                 style: output.style,
-                citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }))
+                citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }),
+                width: Terminal.outputWidth)
             print(renderer.render(report), terminator: "")
         }
         if strict, !report.unrecognized.isEmpty {

@@ -8,17 +8,19 @@ struct EffectCommand: ParsableCommand {
         commandName: "effect",
         abstract: "List the drugs that can cause an effect, grouped by class, with how common and how well established.",
         discussion: """
-        EFFECT is one of: serotonin_syndrome, tremor, tardive_dyskinesia, twitching. A drug is grouped under the class its risk is stated for, else its own class. Each line gives the worst severity a source states, how often it happens and how well it is established. This lists a drug's own risk; combinations are in 'drug NAME'. A drug that is not listed is not known to be safe: it may simply not be recorded.
+        EFFECT is one of: \(Effect.allCases.map(\.rawValue).joined(separator: ", ")), written any way people write it ("serotonin syndrome", "Tremors", "myoclonus", "TD"). --class takes a class id, name or abbreviation ("SSRI", "tricyclic antidepressants"). A drug is grouped under the class its risk is stated for, else its own class. Each line gives the worst severity a source states, how often it happens and how well it is established. This lists a drug's own risk; combinations are in 'drug NAME'. A drug that is not listed is not known to be safe: it may simply not be recorded.
 
         Examples:
           twitchcheck effect tremor
-          twitchcheck effect tardive_dyskinesia --min-severity major
+          twitchcheck effect "tardive dyskinesia" --min-severity major
+          twitchcheck effect "serotonin syndrome" --class SSRI
           twitchcheck effect serotonin_syndrome --class antidepressant --format json
         """
     )
 
-    @Argument(help: ArgumentHelp("serotonin_syndrome, tremor, tardive_dyskinesia or twitching.", valueName: "effect"))
-    var effect: Effect
+    @Argument(help: ArgumentHelp("The effect: serotonin syndrome, tremor, tardive dyskinesia or twitching (any case, spaces or hyphens).",
+                                 valueName: "effect"))
+    var effectName: String
 
     @Option(name: .long, help: ArgumentHelp("Only drugs at this severity or above (minor, moderate, major, contraindicated).", valueName: "severity"))
     var minSeverity: Severity?
@@ -31,17 +33,32 @@ struct EffectCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    func run() throws {
-        let knowledgeBase = try database.open()
-        if let drugClass, try !knowledgeBase.hasClass(drugClass) {
-            CommandFailure.exit("there is no class '\(drugClass)'; list the classes with: twitchcheck sql \"SELECT id, name FROM classes\"")
+    func validate() throws {
+        if LookupName.effect(effectName) == nil {
+            throw ValidationError("'\(effectName)' is not an effect twitchcheck knows; use one of: "
+                + Effect.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let report = try EffectReport.load(effect, minSeverity: minSeverity, inClass: drugClass, from: knowledgeBase)
+    }
+
+    func run() throws {
+        guard let effect = LookupName.effect(effectName) else { return }
+        let knowledgeBase = try database.open()
+        var classID: String?
+        if let drugClass {
+            let classNames = try knowledgeBase.classNames()
+            let matches = LookupName.classIDs(drugClass, classNames: classNames)
+            switch matches.count {
+            case 1: classID = matches[0]
+            case 0:
+                CommandFailure.exit("there is no class '\(drugClass)'; the classes are: \(classNames.keys.sorted().joined(separator: ", "))")
+            default:
+                CommandFailure.exit("'\(drugClass)' could mean several classes: \(matches.joined(separator: ", ")); give one of them")
+            }
+        }
+        let report = try EffectReport.load(effect, minSeverity: minSeverity, inClass: classID, from: knowledgeBase)
         switch output.format {
         case .json: print(try ReportEncoding.json(report))
         case .text: print(EffectReportRenderer(style: output.style).render(report), terminator: "")
         }
     }
 }
-
-extension Effect: ExpressibleByArgument {}

@@ -15,11 +15,22 @@ struct SQLCommand: ParsableCommand {
           twitchcheck sql "SELECT other_drug, severity FROM drug_interactions WHERE drug = :d" --param d=sertraline
           twitchcheck sql "SELECT * FROM drug_name_list WHERE drug = 'albuterol'" --format csv
           twitchcheck sql "PRAGMA table_info(drug_risks)"
+          twitchcheck sql --file query.sql --format json
+          printf "SELECT count(*) FROM drugs" | twitchcheck sql -
+
+        A table caps each column at \(RowWriter.maxColumnWidth) characters and cuts longer values with "…"; csv, json and jsonl carry every value whole.
         """
     )
 
-    @Argument(help: "The SQL query: one SELECT statement.")
-    var query: String
+    // Parsed as "all unrecognised" so that a query may start with a dash: "-- expect: ..." is a
+    // comment to SQLite, not an option.
+    @Argument(parsing: .allUnrecognized, help: ArgumentHelp(
+        "The SQL query: one SELECT statement (it may start with a '--' comment); '-' reads it from standard input.",
+        valueName: "query"))
+    var query: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Read the query from this file.", valueName: "path"))
+    var file: String?
 
     @OptionGroup var output: RowOutputOptions
 
@@ -32,6 +43,15 @@ struct SQLCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
+        if let option = query.first(where: { $0.range(of: "^--?[A-Za-z][A-Za-z0-9-]*(=.*)?$", options: .regularExpression) != nil }) {
+            throw ValidationError("unknown option '\(option)'; the options are listed by: twitchcheck sql --help")
+        }
+        switch (query.count, file) {
+        case (0, nil): throw ValidationError("give the query as one argument (quoted), '-' to read it from standard input, or --file PATH")
+        case (1, nil), (0, _): break
+        case (_, nil): throw ValidationError("give the query as one quoted argument: twitchcheck sql \"SELECT ...\"")
+        default: throw ValidationError("give the query either as an argument or with --file, not both")
+        }
         guard timeout > 0, timeout.isFinite else {
             throw ValidationError("--timeout takes a positive number of seconds, such as 10 or 0.5")
         }
@@ -48,12 +68,29 @@ struct SQLCommand: ParsableCommand {
             if name.hasPrefix(":") || name.hasPrefix("@") || name.hasPrefix("$") { name.removeFirst() }
             parameters[name] = String(binding[binding.index(after: equals)...])
         }
+        let sql = try readQuery()
         let knowledgeBase = try database.open()
+        let writer = RowWriter(format: output.format) { print($0, terminator: "") }
         do {
-            let result = try ReadOnlyQuery(knowledgeBase: knowledgeBase, timeout: timeout).run(query, parameters: parameters)
-            output.print(result)
+            try ReadOnlyQuery(knowledgeBase: knowledgeBase, timeout: timeout)
+                .stream(sql, parameters: parameters, columns: writer.begin, row: writer.add)
+            try writer.finish()
         } catch let error as QueryError {
             CommandFailure.exit("\(error)")
         }
+    }
+
+    /// The query from the argument, standard input ('-') or --file.
+    private func readQuery() throws -> String {
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw TwitchCheckError.inputUnreadable(path: file, reason: "no such file, or not readable")
+            }
+            return String(decoding: data, as: UTF8.self)
+        }
+        if query == ["-"] {
+            return String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        return query[0]
     }
 }

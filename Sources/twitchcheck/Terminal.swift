@@ -6,6 +6,13 @@ enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// Columns for wrapped text on standard output: `COLUMNS`, else the terminal's width, else 80.
+    static var outputWidth: Int {
+        var size = winsize()
+        let terminalWidth = stdoutIsTerminal && ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0 ? Int(size.ws_col) : nil
+        return TextWrapper.width(environment: ProcessInfo.processInfo.environment, terminalWidth: terminalWidth)
+    }
+
     static func style(for color: ColorChoice) -> TerminalStyle {
         switch color {
         case .always: TerminalStyle(enabled: true)

@@ -29,6 +29,7 @@ struct TwitchCheck: ParsableCommand {
 
     /// Runs a command and exits with DESIGN.md's codes: 0 ok, 1 --fail-on hit, 2 usage or input errors.
     static func main() {
+        suggestCheckForBareNames(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -45,6 +46,18 @@ struct TwitchCheck: ParsableCommand {
             let message = fullMessage(for: error)
             fail(message.isEmpty ? "\(error)" : message)
         }
+    }
+
+    /// `twitchcheck sertraline tramadol` means `twitchcheck check sertraline tramadol`: say so rather
+    /// than "unexpected arguments". Only when the first word is no command and no option.
+    private static func suggestCheckForBareNames(_ arguments: [String]) {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        let commands = configuration.subcommands.map { $0._commandName } + ["help"]
+        guard !commands.contains(first) else { return }
+        let quoted = arguments.map { $0.contains(where: { $0.isWhitespace || "'\"$`\\".contains($0) })
+            ? "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" : $0 }
+        fail("'\(first)' is not a twitchcheck command (\(commands.dropLast().joined(separator: ", "))); "
+            + "to check these medications, run: twitchcheck check \(quoted.joined(separator: " "))")
     }
 
     /// Prints an error in one consistent form and exits 2; no other failure is allowed to look like exit 1.

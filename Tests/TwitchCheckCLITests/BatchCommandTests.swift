@@ -61,4 +61,33 @@ import Testing
         #expect(named.status == 0)
         #expect(named.stdout.contains("a,combination,serotonin_syndrome"))
     }
+
+    @Test("a compressed input is named, with the command to decompress it", arguments: [
+        ([0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xE5, 0x01], "gzip", "zcat"),
+        ([0x28, 0xB5, 0x2F, 0xFD, 0x24, 0x00, 0x01], "zstd", "zstdcat"),
+        ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00, 0x00, 0x04], "xz", "xzcat"),
+        (Array("BZh91AY&SY".utf8) + [0x01, 0x02], "bzip2", "bzcat"),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "zip", "unzip -p"),
+    ] as [([UInt8], String, String)])
+    func compressedInputIsRefusedClearly(_ bytes: [UInt8], _ format: String, _ command: String) throws {
+        let file = FileManager.default.temporaryDirectory.appending(path: "meds-\(UUID().uuidString).csv.z")
+        try Data(bytes + Array(repeating: 0x9C, count: 64)).write(to: file)
+        let named = try CommandRunner.run(["batch", file.path])
+        #expect(named.status == 2)
+        #expect(named.stderr == "twitchcheck: error: cannot read \(file.path): this is \(format)-compressed; "
+            + "use: \(command) \(file.path) | twitchcheck batch -\n")
+    }
+
+    @Test func jsonLinesCarryCheckFieldsAndTheSummaryCountsLeftOutFindings() throws {
+        let result = try CommandRunner.run(["batch", "-", "--format", "jsonl", "--min-severity", "major"],
+                                           input: "id,medications\nx,Zoloft;sertraline;tramadol;Ventolin\n")
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        for key in ["burden", "duplicates", "findings_left_out", "min_severity"] {
+            #expect(object[key] != nil, "\(key) is missing")
+        }
+        #expect((object["duplicates"] as? [[String: Any]])?.first?["drug"] as? String == "sertraline")
+        #expect(result.stderr.contains("findings: 0 contraindicated, 1 major, 0 moderate, 5 minor "
+            + "(5 below major not written: --min-severity major)"), "\(result.stderr)")
+    }
 }

@@ -6,9 +6,9 @@ import Testing
     @Test func aCombinationIsReportedInText() throws {
         let result = try CommandRunner.run(["check", "sertraline", "tramadol"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("MAJOR  serotonin syndrome — sertraline + tramadol"))
+        #expect(result.stdout.contains("MAJOR serotonin syndrome — sertraline + tramadol"))
         #expect(result.stdout.contains("What to do:"))
-        #expect(result.stdout.contains("Source:"))
+        #expect(result.stdout.contains("Sources:\n  [1] "))
         #expect(result.stdout.contains("This is not medical advice."))
         #expect(!result.stdout.contains("\u{1B}["), "no ANSI colour when stdout is not a terminal")
     }
@@ -97,5 +97,43 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: path))
         let explicit = try CommandRunner.run(["db", "path"], environment: ["TWITCHCHECK_DB": path])
         #expect(explicit.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == path)
+    }
+
+    @Test("duplicates in JSON", arguments: [
+        (["Zoloft", "sertraline"], ["sertraline": ["Zoloft", "sertraline"]]),
+        (["Percocet", "Tylenol", "tramadol"], ["acetaminophen": ["Percocet", "Tylenol"]]),
+        (["sertraline", "tramadol"], [:]),
+    ] as [([String], [String: [String]])])
+    func duplicatesAreReported(_ list: [String], _ expected: [String: [String]]) throws {
+        let result = try CommandRunner.run(["check", "--format", "json"] + list)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let duplicates = try #require(object["duplicates"] as? [[String: Any]], "duplicates is always present")
+        #expect(duplicates.map { $0 as NSDictionary } == expected.map { ["drug": $0.key, "inputs": $0.value] as NSDictionary })
+        let text = try CommandRunner.run(["check"] + list).stdout
+        #expect(text.contains("SAME DRUG MORE THAN ONCE") == !expected.isEmpty)
+    }
+
+    @Test func minSeverityLeavesFindingsOutButTheVerdictCountsThem() throws {
+        let all = try CommandRunner.run(["check", "sertraline", "tramadol", "Ventolin"])
+        let major = try CommandRunner.run(["check", "sertraline", "tramadol", "Ventolin", "--min-severity", "major"])
+        #expect(major.status == 0)
+        #expect(all.stdout.contains("MINOR tremor — albuterol"))
+        #expect(!major.stdout.contains("MINOR tremor"))
+        let verdict = try #require(major.stdout.split(separator: "\n").dropFirst().first)
+        #expect(verdict.hasPrefix("6 findings: 1 major, 5 minor (5 below major not shown: --min-severity major)"),
+                "\(verdict)")
+        let json = try CommandRunner.run(["check", "--format", "json", "sertraline", "tramadol", "Ventolin", "--min-severity", "major"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["findings_left_out"] as? Int == 5)
+        #expect(object["min_severity"] as? String == "major")
+        #expect((object["findings"] as? [Any])?.count == 1)
+        #expect(try CommandRunner.run(["check", "Ventolin", "--min-severity", "major", "--fail-on", "minor"]).status == 1,
+                "--fail-on counts every finding made")
+    }
+
+    @Test func bareMedicationNamesSuggestTheCheckCommand() throws {
+        let result = try CommandRunner.run(["sertraline", "Zoloft 50mg"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("to check these medications, run: twitchcheck check sertraline 'Zoloft 50mg'"))
     }
 }

@@ -80,10 +80,34 @@ import TwitchCheckKit
         #expect(risks["lithium"].map { $0.severity >= .moderate } == true)
     }
 
-    @Test func lithiumWithAlbuterolIsAHighTremorBurden() throws {
+    @Test func lithiumWithAlbuterolIsAModerateTremorBurden() throws {
+        // Lithium's own tremor is moderate, albuterol's minor: the level goes no higher than moderate.
         let tremor = try burden(["lithium", "Ventolin"]).tremor
-        #expect(tremor.total == 6 && tremor.level == .high && tremor.notable)
-        #expect(tremor.note?.hasPrefix("Tremor burden 6 (high) from 2 drugs") == true)
+        #expect(tremor.total == 6 && tremor.level == .moderate && tremor.notable)
+        #expect(tremor.note?.hasPrefix("Tremor burden 6 (moderate; no drug's own tremor risk is worse than moderate) from 2 drugs") == true)
+    }
+
+    @Test func twoMinorTremorDrugsMakeALowBurdenWhateverTheirTotal() throws {
+        let tremor = try burden(["Ventolin", "sertraline"]).tremor
+        #expect(tremor.total == 6 && tremor.level == .low)
+        #expect(!tremor.notable && tremor.note == nil, "a low burden would only repeat the minor findings")
+    }
+
+    @Test func theTremorLevelNeverSaysMoreThanTheWorstOwnRisk() throws {
+        // Generated over every pair of drugs with an own tremor risk in the seeds.
+        let drugs = try TestKnowledgeBase.shared.reader.read { db in
+            try String.fetchAll(db, sql: "SELECT DISTINCT drug_id FROM drug_effects WHERE effect_id = 'tremor' ORDER BY drug_id")
+        }
+        let risks = try TestKnowledgeBase.shared.tremorRisks(of: drugs)
+        #expect(drugs.count > 5)
+        for (index, first) in drugs.enumerated() {
+            for second in drugs[(index + 1)...] {
+                let worst = max(risks[first]!.severity, risks[second]!.severity)
+                let tremor = BurdenCalculator.burden(strengths: [:], tremorRisks: [first: risks[first]!, second: risks[second]!]).tremor
+                #expect(tremor.level <= BurdenScale.ceiling(for: worst), "\(first) + \(second)")
+                #expect(tremor.level == min(BurdenLevel(total: tremor.total), BurdenScale.ceiling(for: worst)))
+            }
+        }
     }
 
     @Test func twoWeakContributionsAreLowAndQuiet() {

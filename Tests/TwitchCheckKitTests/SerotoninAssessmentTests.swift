@@ -77,6 +77,6 @@ import TwitchCheckKit
         #expect(text.contains("Tremor counts only with hyperreflexia (rule 4)."))
         #expect(text.contains("derived in patients who had taken an overdose"))
         #expect(text.contains("This is not medical advice."))
-        #expect(text.contains("Medications checked: 1 of 1"))
+        #expect(text.contains("Recognised (1 of 1): sertraline."))
     }
 }

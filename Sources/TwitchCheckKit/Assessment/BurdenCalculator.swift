@@ -9,15 +9,23 @@ public struct BurdenCalculator: Sendable {
     /// Both burdens for these drugs (generic names; duplicates count once).
     public func burden(for drugIDs: [String]) throws -> MedicationBurden {
         let drugs = Array(Set(drugIDs)).sorted()
-        let serotonergic = try knowledgeBase.serotonergicStrengths(of: drugs).map { drug, strength in
+        return Self.burden(strengths: try knowledgeBase.serotonergicStrengths(of: drugs),
+                           tremorRisks: try knowledgeBase.tremorRisks(of: drugs))
+    }
+
+    /// Both burdens from the drugs' serotonergic strengths and own tremor risks, already read
+    /// (`batch` reads each drug's once and reuses them for every patient).
+    public static func burden(strengths: [String: SerotonergicStrength], tremorRisks: [String: TremorRisk]) -> MedicationBurden {
+        let serotonergic = strengths.map { drug, strength in
             let scored = BurdenScale.points(for: strength)
             return BurdenContribution(drug: drug, points: scored.points, reason: scored.reason)
         }
-        let tremor = try knowledgeBase.tremorRisks(of: drugs).map { drug, risk in
+        let tremor = tremorRisks.map { drug, risk in
             let scored = BurdenScale.points(for: risk)
             return BurdenContribution(drug: drug, points: scored.points, reason: scored.reason)
         }
-        return MedicationBurden(serotonergic: BurdenScale.score(serotonergic, effect: .serotoninSyndrome),
-                                tremor: BurdenScale.score(tremor, effect: .tremor))
+        return MedicationBurden(
+            serotonergic: BurdenScale.score(serotonergic, effect: .serotoninSyndrome),
+            tremor: BurdenScale.score(tremor, effect: .tremor, worstSeverity: tremorRisks.values.map(\.severity).max()))
     }
 }

@@ -9,13 +9,15 @@ public enum BurdenScale {
     public static let strong = 3
     /// Points for a weak contribution.
     public static let weak = 1
-    /// A total at or above this, from at least ``minimumDrugsForNote`` drugs, makes a note.
+    /// A total at or above this, from at least ``minimumDrugsForNote`` drugs and at a level of
+    /// `moderate` or more, makes a note.
     public static let noteThreshold = 3
     /// How many drugs must contribute before a total makes a note.
     public static let minimumDrugsForNote = 2
     /// One line on the scale, carried in the JSON so the numbers can be read without the docs.
     public static let summary = "per drug 3 = strong, 1 = weak; levels by total: 0 none, 1-2 low, 3-5 moderate, "
-        + "6+ high; a note at 3+ from two or more drugs (Schema/BURDEN.md)"
+        + "6+ high, tremor no higher than its worst own risk allows (minor: low, moderate: moderate); "
+        + "a note at 3+ from two or more drugs when the level is moderate or high (Schema/BURDEN.md)"
 
     /// Serotonergic points: 3 for class `serotonergic`, 1 for `weakly_serotonergic`.
     public static func points(for strength: SerotonergicStrength) -> (points: Int, reason: String) {
@@ -34,17 +36,32 @@ public enum BurdenScale {
         return (risk.severity >= .moderate || frequent ? strong : weak, reason)
     }
 
-    /// Totals the contributions, sets the level, and writes the note when the total deserves one.
-    public static func score(_ contributions: [BurdenContribution], effect: Effect) -> BurdenScore {
-        let ordered = contributions.sorted { ($0.points, $1.drug) > ($1.points, $0.drug) }
-        let total = ordered.reduce(0) { $0 + $1.points }
-        let level = BurdenLevel(total: total)
-        let notable = total >= noteThreshold && ordered.count >= minimumDrugsForNote
-        return BurdenScore(total: total, level: level, notable: notable, drugs: ordered,
-                           note: notable ? note(for: ordered, total: total, level: level, effect: effect) : nil)
+    /// The highest level a burden may take when the worst own risk behind it is `severity`: the
+    /// level never says more than the findings do, so drugs whose tremor is each minor make at
+    /// most a `low` burden, however many there are.
+    public static func ceiling(for severity: Severity) -> BurdenLevel {
+        switch severity {
+        case .minor: .low
+        case .moderate: .moderate
+        case .major, .contraindicated: .high
+        }
     }
 
-    private static func note(for drugs: [BurdenContribution], total: Int, level: BurdenLevel, effect: Effect) -> String {
+    /// Totals the contributions, sets the level (no higher than ``ceiling(for:)`` of `worstSeverity`,
+    /// when the contributions come from risks with a severity), and writes the note when the total deserves one.
+    public static func score(_ contributions: [BurdenContribution], effect: Effect, worstSeverity: Severity? = nil) -> BurdenScore {
+        let ordered = contributions.sorted { ($0.points, $1.drug) > ($1.points, $0.drug) }
+        let total = ordered.reduce(0) { $0 + $1.points }
+        let level = min(BurdenLevel(total: total), worstSeverity.map(ceiling(for:)) ?? .high)
+        // A low level makes no note: it would only repeat minor findings.
+        let notable = total >= noteThreshold && ordered.count >= minimumDrugsForNote && level >= .moderate
+        return BurdenScore(total: total, level: level, notable: notable, drugs: ordered,
+                           note: notable ? note(for: ordered, total: total, level: level, effect: effect,
+                                                worstSeverity: worstSeverity) : nil)
+    }
+
+    private static func note(for drugs: [BurdenContribution], total: Int, level: BurdenLevel, effect: Effect,
+                             worstSeverity: Severity?) -> String {
         let list = drugs.map { "\($0.drug) \($0.points)" }.joined(separator: ", ")
         switch effect {
         case .serotoninSyndrome:
@@ -52,7 +69,10 @@ public enum BurdenScale {
                 + "effects add up across a list, including drugs that no pair rule flags. Watch for agitation, "
                 + "sweating, tremor, jerks and fever, especially after a new drug or a dose increase."
         default:
-            return "Tremor burden \(total) (\(level.rawValue)) from \(drugs.count) drugs (\(list)): several drugs "
+            // Say why the level is lower than the total alone would make it.
+            let capped = level < BurdenLevel(total: total)
+                ? worstSeverity.map { "; no drug's own tremor risk is worse than \($0.rawValue)" } ?? "" : ""
+            return "Tremor burden \(total) (\(level.rawValue)\(capped)) from \(drugs.count) drugs (\(list)): several drugs "
                 + "that cause tremor add up, so a new or worse tremor may come from the list as a whole."
         }
     }

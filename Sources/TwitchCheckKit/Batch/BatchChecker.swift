@@ -36,6 +36,11 @@ public final class BatchChecker {
     public func run(input fileDescriptor: Int32, inputName: String, output: OutputSink,
                     progress: ((Int) -> Void)? = nil) throws -> BatchSummary {
         summary.inputName = inputName
+        var prefix = [UInt8](repeating: 0, count: CompressionFormat.prefixLength)
+        let peeked = prefix.withUnsafeMutableBytes { pread(fileDescriptor, $0.baseAddress!, $0.count, 0) }
+        if peeked > 0, let format = CompressionFormat.detect(prefix[0..<peeked]) {
+            throw Self.compressed(format, inputName)
+        }
         var status = stat()
         let size = fstat(fileDescriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
         var ingest: BatchIngest
@@ -59,6 +64,11 @@ public final class BatchChecker {
     private func readHeader(_ reader: CSVRecordReader, inputName: String, problems: inout ProblemCollector) throws -> BatchIngest.Columns {
         var found: Result<BatchColumns, Error>?
         try reader.forEachRecord(while: { record in
+            // A compressed stream on a pipe, which could not be looked at before reading.
+            if record.count > 0, let format = CompressionFormat.detect(record.bytes(0)) {
+                found = .failure(Self.compressed(format, inputName))
+                return false
+            }
             found = Result {
                 try BatchColumns.find(in: record.strings(), layout: options.layout, patient: options.patientColumn,
                                       medication: options.medicationColumn, start: options.startColumn, stop: options.stopColumn)
@@ -126,6 +136,10 @@ public final class BatchChecker {
         progress?(reader.bytesRead)
     }
 
+    private static func compressed(_ format: CompressionFormat, _ inputName: String) -> TwitchCheckError {
+        .inputUnreadable(path: inputName, reason: format.advice(file: inputName, command: "twitchcheck batch"))
+    }
+
     /// The offset just after the first newline at or after `position`, if it is before `size`.
     private static func lineStart(after position: Int, in fileDescriptor: Int32, size: Int) -> Int? {
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -187,6 +201,8 @@ public final class BatchChecker {
                              resolutions: ingest.resolutions, to: output)
         }
         severityCounts = writer.severityCounts
+        summary.leftOut = writer.leftOut
+        summary.minimumSeverity = options.minimumSeverity
         finishSummary(ingest)
     }
 

@@ -4,8 +4,11 @@ public struct BatchSummary: Sendable {
     public var patients = 0
     public var distinctMedications = 0
     public var recognizedMedications = 0
-    /// Findings written, by severity.
+    /// Findings made, by severity: those written and those left out by ``minimumSeverity``.
     public var findingsBySeverity: [Severity: Int] = [:]
+    /// Findings made but not written, because they were below ``minimumSeverity``.
+    public var leftOut = 0
+    public var minimumSeverity: Severity = .minor
     /// Unrecognised names with the rows they appeared on, most frequent first.
     public var unrecognized: [(name: String, rows: Int, suggestions: [String])] = []
     /// Rows that could not be read: the earliest ones (at most a thousand), in line order.
@@ -26,7 +29,8 @@ public struct BatchSummary: Sendable {
         lines.append("\(inputName): \(rowsRead) rows, \(patients) patients, \(distinctMedications) distinct medication names "
             + "(\(recognizedMedications) recognised)")
         let counts = Severity.allCases.reversed().map { "\(findingsBySeverity[$0] ?? 0) \($0.rawValue)" }
-        lines.append("findings: " + counts.joined(separator: ", "))
+        let omitted = leftOut > 0 ? " (\(leftOut) below \(minimumSeverity.rawValue) not written: --min-severity \(minimumSeverity.rawValue))" : ""
+        lines.append("findings: " + counts.joined(separator: ", ") + omitted)
         if !unrecognized.isEmpty {
             lines.append("not recognised, so not checked (\(unrecognized.count) names on \(unrecognizedRows) rows; most frequent first):")
             for entry in unrecognized.prefix(maxNames) {

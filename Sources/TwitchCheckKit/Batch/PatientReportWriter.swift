@@ -7,6 +7,7 @@ import Foundation
 final class PatientReportWriter {
     /// The rules, with every relevant drug's classes and own risks already read.
     private let riskChecker: RiskChecker
+    private let knowledgeBase: KnowledgeBase
     private let drugNames: [String]
     private let format: BatchOptions.OutputFormat
     private let minimumSeverity: Severity
@@ -14,11 +15,18 @@ final class PatientReportWriter {
     private var pairFindings: [Int64: [RenderedFinding]] = [:]
     /// One patient's findings with their overlap day, reused from patient to patient.
     private var patientFindings: [(finding: RenderedFinding, overlap: Int32?)] = []
-    /// Findings written, by severity rank - 1.
+    /// Findings made, written or left out by the minimum severity, by severity rank - 1.
     private(set) var severityCounts = [0, 0, 0, 0]
+    /// Findings left out because they are below the minimum severity.
+    private(set) var leftOut = 0
+    /// Guidance by the set of effects found, and each drug's burden facts, read once for all patients.
+    private var guidanceByEffects: [Set<Effect>: [Guidance]] = [:]
+    private var strengths: [String: SerotonergicStrength?] = [:]
+    private var tremorRisks: [String: TremorRisk?] = [:]
 
     init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity) throws {
         riskChecker = try checker.riskChecker.preloading(drugNames)
+        knowledgeBase = checker.knowledgeBase
         self.drugNames = drugNames
         self.format = format
         self.minimumSeverity = minimumSeverity
@@ -45,7 +53,7 @@ final class PatientReportWriter {
             groupStart = index + 1
         }
         for (drug, _) in byDrug {
-            for finding in try own(drug) where finding.finding.severity >= minimumSeverity {
+            for finding in try own(drug) {
                 patientFindings.append((finding, nil))
             }
         }
@@ -54,7 +62,7 @@ final class PatientReportWriter {
                 let findings = try pair(byDrug[i].drug, byDrug[j].drug)
                 guard !findings.isEmpty, let overlap = Self.firstOverlap(byDrug[i].spans, byDrug[j].spans) else { continue }
                 let day: Int32? = overlap == PrescriptionInterval.openStart ? nil : overlap
-                for finding in findings where finding.finding.severity >= minimumSeverity {
+                for finding in findings {
                     patientFindings.append((finding, day))
                 }
             }
@@ -65,6 +73,7 @@ final class PatientReportWriter {
         }
         for item in patientFindings {
             severityCounts[item.finding.finding.severity.rank - 1] += 1
+            if item.finding.finding.severity < minimumSeverity { leftOut += 1 }
         }
     }
 
@@ -105,7 +114,7 @@ final class PatientReportWriter {
         case .csv:
             guard !patientFindings.isEmpty || !unrecognized.isEmpty else { return }
             let patientField = Array(CSVFormatter.fields([patient]).utf8)
-            for item in patientFindings {
+            for item in patientFindings where item.finding.finding.severity >= minimumSeverity {
                 output.buffer.bytes.append(contentsOf: patientField)
                 output.buffer.bytes.append(contentsOf: item.finding.csvMiddle)
                 if let day = item.overlap { output.buffer.appendDay(day) }
@@ -122,11 +131,40 @@ final class PatientReportWriter {
             let recognized: [ResolvedMedication] = medications.compactMap {
                 if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
             }
-            let findings = patientFindings.map { BatchFinding(finding: $0.finding.finding, overlapStart: $0.overlap.map(DayNumber.format)) }
-            output.buffer.bytes.append(contentsOf: try ReportEncoding.jsonLine(PatientReport(
-                patient: patient, medications: recognized, unrecognized: unrecognized, findings: findings)).utf8)
+            let report = try checkReport(medications: recognized, unrecognized: unrecognized)
+            let findings = patientFindings.filter { $0.finding.finding.severity >= minimumSeverity }
+                .map { BatchFinding(finding: $0.finding.finding, overlapStart: $0.overlap.map(DayNumber.format)) }
+            output.buffer.bytes.append(contentsOf: try ReportEncoding.jsonLine(
+                PatientReport(patient: patient, report: report, findings: findings)).utf8)
             output.buffer.bytes.append(0x0A)
         }
+    }
+}
+
+extension PatientReportWriter {
+    /// The patient's report as `check` would make it, from the findings of ``evaluate(_:)``;
+    /// guidance and burden facts are read once and reused.
+    private func checkReport(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication]) throws -> CheckReport {
+        let findings = patientFindings.map(\.finding.finding)
+        let effects = Set(findings.map(\.effect))
+        if guidanceByEffects[effects] == nil { guidanceByEffects[effects] = try knowledgeBase.guidance(for: effects) }
+        var drugs: [String] = []
+        for drug in medications.flatMap(\.drugs) where !drugs.contains(drug) { drugs.append(drug) }
+        let unseen = drugs.filter { strengths[$0] == nil }
+        if !unseen.isEmpty {
+            let newStrengths = try knowledgeBase.serotonergicStrengths(of: unseen)
+            let newRisks = try knowledgeBase.tremorRisks(of: unseen)
+            for drug in unseen {
+                strengths[drug] = .some(newStrengths[drug])
+                tremorRisks[drug] = .some(newRisks[drug])
+            }
+        }
+        let burden = BurdenCalculator.burden(
+            strengths: Dictionary(uniqueKeysWithValues: drugs.compactMap { drug in strengths[drug]!.map { (drug, $0) } }),
+            tremorRisks: Dictionary(uniqueKeysWithValues: drugs.compactMap { drug in tremorRisks[drug]!.map { (drug, $0) } }))
+        let report = CheckReport(medications: medications, unrecognized: unrecognized, findings: findings,
+                                 guidance: guidanceByEffects[effects], burden: burden)
+        return minimumSeverity > .minor ? report.leavingOut(below: minimumSeverity) : report
     }
 }
 

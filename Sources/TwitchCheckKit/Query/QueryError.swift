@@ -8,6 +8,10 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
     case timedOut(seconds: Double)
     /// A `:NAME` parameter of the query was given no value, or a value was given for no parameter.
     case parameters(String)
+    /// The text holds more than one statement.
+    case multipleStatements
+    /// The text holds no statement at all (nothing, or only comments).
+    case empty
 
     public var description: String {
         switch self {
@@ -21,6 +25,10 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
                 + "narrow it with WHERE or LIMIT, or allow more time with --timeout SECONDS"
         case .parameters(let message):
             "\(message); bind each :NAME of the query with --param NAME=VALUE"
+        case .multipleStatements:
+            "the query holds more than one statement; run one statement at a time (one 'twitchcheck sql' per SELECT)"
+        case .empty:
+            "the query holds no statement (only spaces or comments); give one SELECT statement"
         }
     }
 

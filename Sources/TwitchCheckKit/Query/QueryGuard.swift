@@ -52,7 +52,8 @@ final class QueryGuard: @unchecked Sendable {
         refusals.first { !QueryPolicy.isSchemaBookkeeping($0) } ?? refusals.first.map { _ in "a change to the schema" }
     }
 
-    private func isPastDeadline() -> Bool {
+    /// Whether the deadline has passed; once it has, ``timedOut`` is set.
+    func isPastDeadline() -> Bool {
         if DispatchTime.now().uptimeNanoseconds >= deadline { timedOut = true }
         return timedOut
     }

@@ -24,12 +24,22 @@ public struct ReadOnlyQuery: Sendable {
 
     /// Runs one statement with named parameters (`:NAME` in the SQL) and returns every row.
     public func run(_ sql: String, parameters: [String: String] = [:]) throws -> QueryResult {
+        var columns: [String] = []
+        var rows: [[QueryValue]] = []
+        try stream(sql, parameters: parameters, columns: { columns = $0 }, row: { rows.append($0) })
+        return QueryResult(columns: columns, rows: rows)
+    }
+
+    /// Runs one statement and hands over the column names, then each row as it is read, so a
+    /// large answer is written while it is read. The time limit covers the handling of rows too.
+    public func stream(_ sql: String, parameters: [String: String] = [:], columns: ([String]) throws -> Void,
+                       row handle: ([QueryValue]) throws -> Void) throws {
         let guardian = QueryGuard(timeout: timeout)
         do {
             let queue = try DatabaseQueue(path: knowledgeBase.path,
                                           configuration: KnowledgeBase.readOnlyConfiguration(label: "twitchcheck-sql"))
             defer { try? queue.close() }
-            return try queue.inDatabase { db in
+            try queue.inDatabase { db in
                 guardian.install(on: db)
                 let statement = try db.makeStatement(sql: sql)
                 if let refusal = guardian.refusal { throw QueryError.refused(refusal) }
@@ -37,16 +47,18 @@ public struct ReadOnlyQuery: Sendable {
                     throw QueryError.refused("a statement that writes")
                 }
                 try bind(parameters, to: statement)
-                var rows: [[QueryValue]] = []
+                try columns(statement.columnNames)
                 let cursor = try Row.fetchCursor(statement)
                 while let row = try cursor.next() {
-                    rows.append(row.databaseValues.map(Self.value))
+                    try handle(row.databaseValues.map(Self.value))
+                    if guardian.isPastDeadline() { throw QueryError.timedOut(seconds: timeout) }
                 }
-                return QueryResult(columns: statement.columnNames, rows: rows)
             }
         } catch let error as DatabaseError {
             if let refusal = guardian.refusal { throw QueryError.refused(refusal) }
             if guardian.timedOut || error.resultCode == .SQLITE_INTERRUPT { throw QueryError.timedOut(seconds: timeout) }
+            if error.message?.hasPrefix("Multiple statements found") == true { throw QueryError.multipleStatements }
+            if error.message == "empty statement" { throw QueryError.empty }
             throw QueryError.sqlite(error.message ?? "\(error)")
         }
     }

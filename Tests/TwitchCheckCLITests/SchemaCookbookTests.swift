@@ -1,9 +1,9 @@
 import Foundation
 import Testing
-import TwitchCheckKit
 
-/// Every ```sql block of Schema/README.md runs against the shipped knowledge base, returns rows,
-/// and, where a `-- expect:` comment names drugs, returns them.
+/// Every ```sql block of Schema/README.md, run the way the README tells a user to: pasted whole
+/// (its `-- expect:` comment too) into `twitchcheck sql "…"`, and fed on standard input to
+/// `twitchcheck sql -`. Each returns rows and, where a `-- expect:` comment names drugs, them.
 @Suite struct SchemaCookbookTests {
     /// One documented query, with the line of the README it starts on.
     struct Example: CustomTestStringConvertible, Sendable {
@@ -40,6 +40,7 @@ import TwitchCheckKit
     @Test func theCookbookHasTheSeedQuestions() throws {
         let text = try String(contentsOf: Self.readme, encoding: .utf8)
         #expect(Self.examples.count >= 8)
+        #expect(Self.examples.contains { $0.sql.hasPrefix("-- expect:") }, "some query starts with a comment, as pasted")
         for question in ["What drugs cause tremors?", "Which drugs can cause serotonin syndrome?",
                          "What medications cause muscle twitching?", "What does sertraline interact with?",
                          "Which brand names does albuterol have?", "Where do the sources disagree?"] {
@@ -49,20 +50,33 @@ import TwitchCheckKit
 
     @Test func everyViewIsDocumented() throws {
         let text = try String(contentsOf: Self.readme, encoding: .utf8)
-        let objects = try ReadOnlyQuery(knowledgeBase: TestKnowledgeBase.shared)
-            .run("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'")
-        for row in objects.rows {
-            #expect(text.contains("`\(row[0].text)`"), "Schema/README.md does not describe \(row[0].text)")
+        let objects = try CommandRunner.run(["sql", "--format", "csv",
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%'"])
+        #expect(objects.status == 0, "\(objects.stderr)")
+        for name in objects.stdout.split(separator: "\r\n").dropFirst() {
+            #expect(text.contains("`\(name)`"), "Schema/README.md does not describe \(name)")
         }
     }
 
-    @Test("documented query", arguments: examples)
-    func documentedQuery(_ example: Example) throws {
-        let result = try ReadOnlyQuery(knowledgeBase: TestKnowledgeBase.shared).run(example.sql)
-        #expect(!result.rows.isEmpty, "\(example.testDescription): the query returned no rows")
-        let values = Set(result.rows.flatMap { $0.map(\.text) })
+    @Test("documented query, pasted as an argument", arguments: examples)
+    func pastedAsAnArgument(_ example: Example) throws {
+        let result = try CommandRunner.run(["sql", example.sql])
+        check(result, example)
+    }
+
+    @Test("documented query, on standard input", arguments: examples)
+    func fedOnStandardInput(_ example: Example) throws {
+        let result = try CommandRunner.run(["sql", "-", "--format", "csv"], input: example.sql)
+        check(result, example)
+    }
+
+    private func check(_ result: CommandRunner.Result, _ example: Example) {
+        #expect(result.status == 0, "\(example.testDescription): \(result.stderr)")
+        let lines = result.stdout.split(whereSeparator: \.isNewline)
+        #expect(lines.count > 1, "\(example.testDescription): the query returned no rows")
+        let words = Set(result.stdout.split { $0 == "," || $0.isWhitespace }.map(String.init))
         for drug in example.expected {
-            #expect(values.contains(drug), "\(example.testDescription): \(drug) is missing from the answer")
+            #expect(words.contains(drug), "\(example.testDescription): \(drug) is missing from the answer")
         }
     }
 }

@@ -1,0 +1,70 @@
+/// Wraps text to a width at spaces, never inside a word, with a hanging indent.
+///
+/// Width is counted in visible characters: ANSI colour sequences count as nothing, so the
+/// same text wraps the same way with and without colour. A word longer than the width keeps
+/// a line of its own rather than being broken.
+public struct TextWrapper: Sendable {
+    /// The width when none is known (output that is not a terminal, no usable `COLUMNS`).
+    public static let defaultWidth = 80
+    /// Narrower than this, a report would be all indent; wider, lines are hard to read anyway.
+    public static let widthRange = 20...500
+
+    /// Columns per line.
+    public let width: Int
+
+    public init(width: Int) {
+        self.width = min(max(width, Self.widthRange.lowerBound), Self.widthRange.upperBound)
+    }
+
+    /// The width for output: `COLUMNS` when it is a number, else the terminal's own width when
+    /// `terminalWidth` is known, else ``defaultWidth``.
+    public static func width(environment: [String: String], terminalWidth: Int?) -> Int {
+        if let columns = environment["COLUMNS"].flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), columns > 0 {
+            return columns
+        }
+        return terminalWidth.flatMap { $0 > 0 ? $0 : nil } ?? defaultWidth
+    }
+
+    /// `text` as lines: the first starts with `indent`, the rest with `hanging`.
+    public func wrap(_ text: String, indent: String = "", hanging: String? = nil) -> [String] {
+        let continuation = hanging ?? indent
+        var lines: [String] = []
+        var line = indent
+        var lineWidth = Self.visibleWidth(indent)
+        var lineHasWord = false
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            let wordWidth = Self.visibleWidth(word)
+            if lineHasWord && lineWidth + 1 + wordWidth > width {
+                lines.append(line)
+                line = continuation
+                lineWidth = Self.visibleWidth(continuation)
+                lineHasWord = false
+            }
+            if lineHasWord {
+                line += " "
+                lineWidth += 1
+            }
+            line += word
+            lineWidth += wordWidth
+            lineHasWord = true
+        }
+        lines.append(line)
+        return lines
+    }
+
+    /// Characters a terminal shows for `text`: ANSI escape sequences (`ESC [ … letter`) take no room.
+    public static func visibleWidth(_ text: some StringProtocol) -> Int {
+        var count = 0
+        var inEscape = false
+        for character in text {
+            if inEscape {
+                if character.isLetter { inEscape = false }
+            } else if character == "\u{1B}" {
+                inEscape = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+}
