@@ -17,7 +17,7 @@ struct BatchCommand: ParsableCommand {
 
         Output (stdout or --output): CSV with one row per finding, plus 'unrecognized' rows for names that were not checked; or JSON Lines, one object per patient. A summary goes to stderr: rows, patients, findings by severity, unrecognised names by count, and skipped rows with their line numbers. A progress bar is shown on stderr when it is a terminal and the report goes elsewhere (a file or a pipe). A compressed input (gzip, bzip2, xz, zstd, zip) is refused with the command that decompresses it.
 
-        Malformed rows (unclosed quote, wrong field count, invalid UTF-8, a row over 1 MiB) are reported with their line and skipped; the rest is processed. Exit status: 0 done; 1 a finding reached --fail-on; 2 unreadable or empty input, a header without the needed columns, or (with --strict) any skipped row or unrecognised name.
+        Malformed rows (unclosed quote, wrong field count, invalid UTF-8, a row over 1 MiB, an empty patient id) are reported with their line and skipped; the rest is processed. A date that is not YYYY-MM-DD, or a stop before its start, is reported with its line and the row still checked (the date read as empty; the two dates swapped). Names recognised with words left over are reported as 'unrecognized_words' rows. Exit status: 0 done; 1 a finding reached --fail-on; 2 unreadable or empty input, an unreadable header, a header without the needed columns or naming a needed column twice, an output that is the input, a write error, or (with --strict) any skipped row, unrecognised name or word, or date not understood or reversed.
 
         Examples:
           twitchcheck batch medications.csv > findings.csv
@@ -60,8 +60,12 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Exit 1 when any finding is at this severity or above.", valueName: "severity"))
     var failOn: Severity?
 
-    @Flag(name: .long, help: "Exit 2 when any row was skipped or any name was not recognised.")
+    @Flag(name: .long, help: "Exit 2 when any row was skipped, any name or word was not recognised, or any date was not understood or reversed.")
     var strict = false
+
+    /// Hidden: files at least this large are read as two halves on two threads (tests set it low to run that path).
+    @Option(name: .long, help: ArgumentHelp("Read a file of at least this many bytes as two halves.", valueName: "bytes", visibility: .hidden))
+    var splitThreshold: Int?
 
     @Flag(name: .long, help: "No summary on stderr.")
     var quiet = false
@@ -71,6 +75,9 @@ struct BatchCommand: ParsableCommand {
     func validate() throws {
         if let listSeparator, listSeparator.utf8.count != 1 {
             throw ValidationError("--list-separator takes one ASCII character, such as ';' or '|'")
+        }
+        if let splitThreshold, splitThreshold < 0 {
+            throw ValidationError("--split-threshold takes a number of bytes, 0 or more")
         }
     }
 
@@ -95,16 +102,9 @@ struct BatchCommand: ParsableCommand {
         }
         defer { if inputDescriptor != STDIN_FILENO { close(inputDescriptor) } }
 
-        let outputDescriptor: Int32
-        if let output {
-            outputDescriptor = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            guard outputDescriptor >= 0 else {
-                throw TwitchCheckError.inputUnreadable(path: output, reason: "cannot write: \(String(cString: strerror(errno)))")
-            }
-        } else {
-            outputDescriptor = STDOUT_FILENO
-        }
-        defer { if outputDescriptor != STDOUT_FILENO { close(outputDescriptor) } }
+        // Refused before anything is written when it is the input; replaced only when the run succeeds.
+        let reportFile = try output.map { try ReportFile(path: $0, input: inputDescriptor) }
+        let outputDescriptor = reportFile?.fileDescriptor ?? STDOUT_FILENO
 
         var options = BatchOptions()
         options.format = format == .jsonl ? .jsonl : .csv
@@ -115,6 +115,7 @@ struct BatchCommand: ParsableCommand {
         options.stopColumn = stopColumn
         options.listSeparator = listSeparator?.utf8.first
         options.minimumSeverity = minSeverity
+        if let splitThreshold { options.splitThreshold = splitThreshold }
 
         let knowledgeBase = try database.open()
         let checker = try BatchChecker(checker: MedicationChecker(knowledgeBase: knowledgeBase), options: options)
@@ -122,14 +123,22 @@ struct BatchCommand: ParsableCommand {
         let showsProgress = Terminal.stderrIsTerminal && !quiet && (output != nil || !Terminal.stdoutIsTerminal)
         let progress = inputSize.flatMap { size in showsProgress && size > 0 ? ProgressBar(total: size) : nil }
         let inputName = input == "-" ? "<stdin>" : input
-        let summary = try checker.run(input: inputDescriptor, inputName: inputName, output: OutputSink(fileDescriptor: outputDescriptor),
+        let summary: BatchSummary
+        do {
+            summary = try checker.run(input: inputDescriptor, inputName: inputName, output: OutputSink(fileDescriptor: outputDescriptor),
                                       progress: progress.map { bar in { bar.update($0) } })
+            try reportFile?.commit()
+        } catch TwitchCheckError.inputUnreadable(path: "output", let reason) {
+            throw ReportFileError.unwritable(path: output ?? "standard output", reason: reason)
+        }
         progress?.finish()
         if !quiet {
             FileHandle.standardError.write(Data(summary.render().utf8))
         }
-        if strict, !summary.problems.isEmpty || !summary.unrecognized.isEmpty {
-            Terminal.writeError("twitchcheck: error: \(max(summary.skippedRows, summary.problems.count)) row(s) skipped and \(summary.unrecognized.count) name(s) not recognised (--strict)")
+        if strict, summary.hasUncheckedInput {
+            Terminal.writeError("twitchcheck: error: \(max(summary.skippedRows, summary.problems.count)) row(s) skipped, "
+                + "\(summary.unrecognized.count) name(s) not recognised, \(summary.unrecognizedWords.count) name(s) with words "
+                + "not understood and \(summary.dateProblemCount) date(s) not understood or reversed (--strict)")
             throw ExitCode(2)
         }
         if let failOn, let highest = summary.highestSeverity, highest >= failOn {

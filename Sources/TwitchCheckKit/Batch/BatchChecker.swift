@@ -20,9 +20,6 @@ public final class BatchChecker {
     /// Findings written, by severity rank - 1.
     private var severityCounts = [0, 0, 0, 0]
 
-    /// Files at least this large are read as two halves in parallel.
-    public static let parallelThreshold = 8 << 20
-
     public init(checker: MedicationChecker, options: BatchOptions) throws {
         self.checker = checker
         self.options = options
@@ -44,7 +41,7 @@ public final class BatchChecker {
         var status = stat()
         let size = fstat(fileDescriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG ? Int(status.st_size) : nil
         var ingest: BatchIngest
-        if let size, size >= Self.parallelThreshold {
+        if let size, size >= options.splitThreshold {
             ingest = try readInHalves(fileDescriptor, size: size, inputName: inputName, progress: progress)
         } else {
             ingest = try readWhole(fileDescriptor, inputName: inputName, progress: progress)
@@ -60,10 +57,13 @@ public final class BatchChecker {
         BatchIngest(resolver: resolver, relevantDrugs: relevantDrugs, keepsAllPairs: options.format == .jsonl)
     }
 
-    /// Reads the header record and finds the columns.
-    private func readHeader(_ reader: CSVRecordReader, inputName: String, problems: inout ProblemCollector) throws -> BatchIngest.Columns {
+    /// Reads the header record and finds the columns. A first record that cannot be read (too
+    /// long, an unclosed quote) is fatal: the next row must never be taken for the header.
+    private func readHeader(_ reader: CSVRecordReader, inputName: String) throws -> BatchIngest.Columns {
         var found: Result<BatchColumns, Error>?
+        var headerProblem: CSVProblem?
         try reader.forEachRecord(while: { record in
+            guard headerProblem == nil else { return false }
             // A compressed stream on a pipe, which could not be looked at before reading.
             if record.count > 0, let format = CompressionFormat.detect(record.bytes(0)) {
                 found = .failure(Self.compressed(format, inputName))
@@ -74,20 +74,22 @@ public final class BatchChecker {
                                       medication: options.medicationColumn, start: options.startColumn, stop: options.stopColumn)
             }
             return false
-        }, problem: { problems.add($0) })
+        }, problem: { if headerProblem == nil, found == nil { headerProblem = $0 } })
+        if let headerProblem { throw BatchError.unreadableHeader(input: inputName, problem: headerProblem) }
         guard let columns = try found?.get() else { throw BatchError.emptyInput(inputName) }
-        return BatchIngest.Columns(patient: columns.patient, medication: columns.medication, start: columns.start ?? -1,
-                                   stop: columns.stop ?? -1, isLong: columns.layout == .long,
-                                   fieldCount: columns.header.count, listSeparator: options.listSeparator)
+        var result = BatchIngest.Columns(patient: columns.patient, medication: columns.medication, start: columns.start ?? -1,
+                                         stop: columns.stop ?? -1, isLong: columns.layout == .long,
+                                         fieldCount: columns.header.count, listSeparator: options.listSeparator)
+        if let start = columns.start { result.startName = BatchSummary.displayed(columns.header[start], limit: 40) }
+        if let stop = columns.stop { result.stopName = BatchSummary.displayed(columns.header[stop], limit: 40) }
+        return result
     }
 
     private func readWhole(_ fileDescriptor: Int32, inputName: String, progress: ((Int) -> Void)?) throws -> BatchIngest {
         let reader = CSVRecordReader(fileDescriptor: fileDescriptor, maxRecordBytes: options.maxRowBytes)
-        var headerProblems = ProblemCollector()
-        let columns = try readHeader(reader, inputName: inputName, problems: &headerProblems)
+        let columns = try readHeader(reader, inputName: inputName)
         var ingest = newIngest(resolver: checker.resolver)
         try Self.read(reader, into: &ingest, columns: columns, progress: progress)
-        ingest.absorbHeaderProblems(headerProblems.kept, total: headerProblems.total)
         return ingest
     }
 
@@ -96,8 +98,7 @@ public final class BatchChecker {
     private func readInHalves(_ fileDescriptor: Int32, size: Int, inputName: String,
                               progress: ((Int) -> Void)?) throws -> BatchIngest {
         let headerReader = CSVRecordReader(fileDescriptor: fileDescriptor, range: 0..<size, maxRecordBytes: options.maxRowBytes)
-        var headerProblems = ProblemCollector()
-        let columns = try readHeader(headerReader, inputName: inputName, problems: &headerProblems)
+        let columns = try readHeader(headerReader, inputName: inputName)
         let dataStart = headerReader.nextRecordOffset
         guard let split = Self.lineStart(after: max(dataStart, size / 2), in: fileDescriptor, size: size) else {
             return try readWhole(Self.reopen(fileDescriptor), inputName: inputName, progress: progress)
@@ -119,7 +120,6 @@ public final class BatchChecker {
             first.extend(to: size)
             try Self.read(first, into: &ingest, columns: columns, progress: progress)
         }
-        ingest.absorbHeaderProblems(headerProblems.kept, total: headerProblems.total)
         return ingest
     }
 
@@ -213,15 +213,21 @@ public final class BatchChecker {
         }
         summary.problems = Array(ingest.problems.sorted { $0.line < $1.line }.prefix(BatchIngest.maxKeptProblems))
         summary.skippedRows = ingest.problemCount
+        summary.dateProblems = Array(ingest.dateProblems.sorted { $0.line < $1.line }.prefix(BatchIngest.maxKeptProblems))
+        summary.dateProblemCount = ingest.dateProblemCount
         summary.patients = ingest.patientIDs.count
         summary.distinctMedications = ingest.resolutions.count
         var unrecognized: [(name: String, rows: Int, suggestions: [String])] = []
+        var leftover: [(name: String, words: [String], rows: Int)] = []
         for (resolution, rows) in zip(ingest.resolutions, ingest.medicationRows) {
             switch resolution {
-            case .recognized: summary.recognizedMedications += 1
+            case .recognized(let medication):
+                summary.recognizedMedications += 1
+                if !medication.unmatchedWords.isEmpty { leftover.append((medication.input, medication.unmatchedWords, rows)) }
             case .unrecognized(let name): unrecognized.append((name.input, rows, name.suggestions))
             }
         }
         summary.unrecognized = unrecognized.sorted { ($1.rows, $0.name) < ($0.rows, $1.name) }
+        summary.unrecognizedWords = leftover.sorted { ($1.rows, $0.name) < ($0.rows, $1.name) }
     }
 }

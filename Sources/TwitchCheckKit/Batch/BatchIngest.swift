@@ -17,6 +17,9 @@ struct BatchIngest {
         let isLong: Bool
         let fieldCount: Int
         let listSeparator: UInt8?
+        /// The date columns' names as the header spells them, for messages.
+        var startName = "START"
+        var stopName = "STOP"
     }
 
     private let resolver: MedicationResolver
@@ -30,6 +33,9 @@ struct BatchIngest {
     /// Each medication's relevant drugs as a range of `relevantPool`; a negative start marks it unrecognised.
     private var relevantRanges: [(start: Int32, count: Int32)] = []
     private var relevantPool: [Int32] = []
+    /// Per medication: whether its (patient, medication) pairs are kept for the report
+    /// (unrecognised, or recognised with words left over that were not understood).
+    private var reportsPairs: [Bool] = []
     private(set) var patientIDs = ByteStringTable(expectedCount: 4096)
     /// The previous row's patient, since exports often list one patient's rows together.
     private var previousPatient: [UInt8] = []
@@ -47,6 +53,10 @@ struct BatchIngest {
     /// The earliest problems, at most ``maxKeptProblems`` from each source; ``problemCount`` counts them all.
     private(set) var problems: [CSVProblem] = []
     private(set) var problemCount = 0
+    /// Dates that could not be read or a stop before its start: the row is still checked
+    /// (see ``readDates(_:columns:)``), and the earliest ``maxKeptProblems`` are kept for the summary.
+    private(set) var dateProblems: [CSVProblem] = []
+    private(set) var dateProblemCount = 0
     /// Bad rows past this many are counted but not kept, so a file of bad rows cannot fill memory.
     static let maxKeptProblems = 1_000
     private(set) var rowsRead = 0
@@ -76,16 +86,19 @@ struct BatchIngest {
             report(CSVProblem(line: record.line, message: "invalid UTF-8 in the patient or medication field; the row was skipped"))
             return
         }
+        guard Self.trimmed(patientBytes).count > 0 else {
+            report(CSVProblem(line: record.line, message:
+                "the patient id is empty; the row was skipped (it cannot be joined to any patient's other rows)"))
+            return
+        }
         let patient = patientID(patientBytes)
         if columns.isLong {
             let name = Self.trimmed(medicationBytes)
             guard name.count > 0 else { return }
             let range = count(medicationID(name), patient: patient)
+            // Every row's dates are checked, so what is reported does not depend on which drugs the rules mention.
+            let (start, stop) = readDates(record, columns: columns)
             guard range.count > 0 else { return }
-            var start = PrescriptionInterval.openStart
-            var stop = PrescriptionInterval.ongoing
-            if columns.start >= 0, let day = DayNumber.parse(record.bytes(columns.start)) { start = day }
-            if columns.stop >= 0, let day = DayNumber.parse(record.bytes(columns.stop)) { stop = max(day, start) }
             remember(range, patient: patient, start: start, stop: stop)
         } else {
             let split = columns.listSeparator ?? (medicationBytes.contains(0x3B) ? 0x3B : 0x7C)
@@ -105,6 +118,41 @@ struct BatchIngest {
                 remember(range, patient: patient, start: PrescriptionInterval.openStart, stop: PrescriptionInterval.ongoing)
             }
         }
+    }
+
+    /// The row's span of days. An empty date is open (unknown start, ongoing). A date that is
+    /// not an ISO date is reported and read as empty, so the row can overlap anything rather
+    /// than be missed; a stop before its start is reported and the two dates are swapped.
+    private mutating func readDates(_ record: borrowing CSVRecord, columns: Columns) -> (start: Int32, stop: Int32) {
+        var start = columns.start < 0 ? PrescriptionInterval.openStart
+            : readDate(record.bytes(columns.start), column: columns.startName, line: record.line,
+                       orElse: PrescriptionInterval.openStart, meaning: "as if its start were unknown")
+        var stop = columns.stop < 0 ? PrescriptionInterval.ongoing
+            : readDate(record.bytes(columns.stop), column: columns.stopName, line: record.line,
+                       orElse: PrescriptionInterval.ongoing, meaning: "as if it were ongoing")
+        if stop < start {
+            reportDate(CSVProblem(line: record.line, message: "\(columns.stopName) \(DayNumber.format(stop)) is before "
+                + "\(columns.startName) \(DayNumber.format(start)); the row was checked from \(DayNumber.format(stop)) "
+                + "to \(DayNumber.format(start)) (the two dates swapped)"))
+            swap(&start, &stop)
+        }
+        return (start, stop)
+    }
+
+    /// A date field's day number; `orElse` when it is empty, or (reported) when it is not an ISO date.
+    private mutating func readDate(_ field: UnsafeRawBufferPointer, column: String, line: Int, orElse open: Int32,
+                                   meaning: String) -> Int32 {
+        if let day = DayNumber.parse(field) { return day }
+        if Self.trimmed(field).count > 0 {
+            reportDate(CSVProblem(line: line, message: "\(column) '\(Self.shown(field))' is not a date "
+                + "(expected YYYY-MM-DD); the row was checked \(meaning)"))
+        }
+        return open
+    }
+
+    /// A field as a message quotes it: control characters escaped, at most 40 characters.
+    private static func shown(_ field: UnsafeRawBufferPointer) -> String {
+        BatchSummary.displayed(String(decoding: field, as: UTF8.self), limit: 40)
     }
 
     /// The id of a patient, reusing the previous row's when it is the same patient.
@@ -133,10 +181,12 @@ struct BatchIngest {
         resolutions.append(resolution)
         medicationRows.append(0)
         if case .recognized(let medication) = resolution {
+            reportsPairs.append(keepsAllPairs || !medication.unmatchedWords.isEmpty)
             let relevant = medication.drugs.compactMap { relevantDrugs[$0] }
             relevantRanges.append((Int32(relevantPool.count), Int32(relevant.count)))
             relevantPool += relevant
         } else {
+            reportsPairs.append(true)
             relevantRanges.append((-1, 0))
         }
     }
@@ -146,7 +196,7 @@ struct BatchIngest {
     private mutating func count(_ medication: Int, patient: Int32) -> (start: Int32, count: Int32) {
         medicationRows[medication] += 1
         let range = relevantRanges[medication]
-        if range.start < 0 || keepsAllPairs {
+        if reportsPairs[medication] {
             patientMedications.insert(Int64(patient) << 32 | Int64(medication))
         }
         return range
@@ -221,6 +271,8 @@ struct BatchIngest {
         rowsRead += later.rowsRead
         problems += later.problems.map { CSVProblem(line: $0.line + lineOffset, message: $0.message) }
         problemCount += later.problemCount
+        dateProblems += later.dateProblems.map { CSVProblem(line: $0.line + lineOffset, message: $0.message) }
+        dateProblemCount += later.dateProblemCount
         var patientMap: [Int32] = []
         patientMap.reserveCapacity(later.patientIDs.count)
         for id in 0..<later.patientIDs.count {
@@ -231,6 +283,7 @@ struct BatchIngest {
             let (mine, isNew) = later.medicationNames.withBytes(id) { medicationNames.intern($0) }
             if isNew {
                 resolutions.append(later.resolutions[id])
+                reportsPairs.append(later.reportsPairs[id])
                 medicationRows.append(0)
                 let range = later.relevantRanges[id]
                 if range.start < 0 {
@@ -280,6 +333,12 @@ extension BatchIngest {
     private mutating func report(_ problem: CSVProblem) {
         problemCount += 1
         if problems.count < Self.maxKeptProblems { problems.append(problem) }
+    }
+
+    /// Counts a date that was not understood or a reversed span, keeping it while fewer than ``maxKeptProblems`` are kept.
+    private mutating func reportDate(_ problem: CSVProblem) {
+        dateProblemCount += 1
+        if dateProblems.count < Self.maxKeptProblems { dateProblems.append(problem) }
     }
 }
 

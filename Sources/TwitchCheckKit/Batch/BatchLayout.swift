@@ -18,21 +18,30 @@ public struct BatchColumns: Sendable, Equatable {
 
     /// Finds the columns: names given by the user win, then the names EHR exports use
     /// (Synthea: PATIENT, DESCRIPTION, START, STOP; MIMIC-III: SUBJECT_ID, DRUG, STARTDATE, ENDDATE).
+    /// A column to be read whose name the header holds twice is refused: which one holds the data is a guess.
     public static func find(in header: [String], layout requested: BatchLayout?, patient: String?, medication: String?,
                             start: String?, stop: String?) throws -> BatchColumns {
         let folded = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        func position(_ given: String?, _ known: [String], role: String) throws -> Int? {
+        func position(_ given: String?, _ known: [String], role: String, option: String) throws -> Int? {
+            let index: Int
             if let given {
-                guard let index = folded.firstIndex(of: given.lowercased()) else {
+                guard let found = folded.firstIndex(of: given.trimmingCharacters(in: .whitespaces).lowercased()) else {
                     throw BatchError.columnNotFound(role: role, name: given, header: header)
                 }
-                return index
+                index = found
+            } else {
+                guard let found = known.lazy.compactMap({ folded.firstIndex(of: $0) }).first else { return nil }
+                index = found
             }
-            for name in known { if let index = folded.firstIndex(of: name) { return index } }
-            return nil
+            let positions = folded.indices.filter { folded[$0] == folded[index] }
+            guard positions.count == 1 else {
+                throw BatchError.duplicateColumn(role: role, name: header[index], positions: positions.map { $0 + 1 },
+                                                 option: option, chosen: given != nil)
+            }
+            return index
         }
-        let listColumn = try position(requested == .wide ? medication : nil, Self.listNames, role: "medication list")
-        let longColumn = try position(requested == .wide ? nil : medication, Self.medicationNames, role: "medication")
+        let listColumn = try position(requested == .wide ? medication : nil, Self.listNames, role: "medication list", option: "--medication-column")
+        let longColumn = try position(requested == .wide ? nil : medication, Self.medicationNames, role: "medication", option: "--medication-column")
         let layout = requested ?? (longColumn == nil && listColumn != nil ? .wide : .long)
         guard let medicationColumn = layout == .wide ? listColumn : longColumn else {
             throw BatchError.missingColumn(
@@ -40,11 +49,11 @@ public struct BatchColumns: Sendable, Equatable {
                 lookedFor: layout == .wide ? Self.listNames : Self.medicationNames,
                 option: "--medication-column", header: header)
         }
-        guard let patientColumn = try position(patient, Self.patientNames, role: "patient") else {
+        guard let patientColumn = try position(patient, Self.patientNames, role: "patient", option: "--patient-column") else {
             throw BatchError.missingColumn(role: "patient", lookedFor: Self.patientNames, option: "--patient-column", header: header)
         }
-        let startColumn = layout == .long ? try position(start, Self.startNames, role: "start date") : nil
-        let stopColumn = layout == .long ? try position(stop, Self.stopNames, role: "stop date") : nil
+        let startColumn = layout == .long ? try position(start, Self.startNames, role: "start date", option: "--start-column") : nil
+        let stopColumn = layout == .long ? try position(stop, Self.stopNames, role: "stop date", option: "--stop-column") : nil
         return BatchColumns(layout: layout, patient: patientColumn, medication: medicationColumn,
                             start: startColumn, stop: stopColumn, header: header)
     }
@@ -61,6 +70,10 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
     case emptyInput(String)
     case missingColumn(role: String, lookedFor: [String], option: String, header: [String])
     case columnNotFound(role: String, name: String, header: [String])
+    /// The column to read is named more than once in the header (1-based positions).
+    case duplicateColumn(role: String, name: String, positions: [Int], option: String, chosen: Bool)
+    /// The first record could not be read, so the columns are unknown.
+    case unreadableHeader(input: String, problem: CSVProblem)
 
     public var description: String {
         switch self {
@@ -71,6 +84,14 @@ public enum BatchError: Error, Equatable, CustomStringConvertible {
                 + "the header has: \(header.joined(separator: ", ")). Name the column with \(option)"
         case .columnNotFound(let role, let name, let header):
             "the \(role) column '\(name)' is not in the header; it has: \(header.joined(separator: ", "))"
+        case .duplicateColumn(let role, let name, let positions, let option, let chosen):
+            "the header names the column '\(name)' \(positions.count) times (columns "
+                + "\(positions.map(String.init).joined(separator: ", "))), so which one holds the \(role) is ambiguous"
+                + (chosen ? " even with \(option); rename the columns in the header so that each name is unique"
+                    : "; rename one of them, or name the \(role) column with \(option)")
+        case .unreadableHeader(let input, let problem):
+            "\(input):\(problem.line): the header line cannot be read (\(problem.message.replacingOccurrences(of: "; it was skipped", with: "").replacingOccurrences(of: "; the row was skipped", with: ""))), so the columns are unknown; "
+                + "the first line must name the columns"
         }
     }
 }

@@ -19,6 +19,9 @@ public struct BatchOptions: Sendable {
     public var minimumSeverity: Severity = .minor
     /// The longest row accepted, in bytes; a longer row is reported and skipped.
     public var maxRowBytes = 1 << 20
+    /// A regular file at least this large is read as two halves on two threads; smaller files
+    /// and standard input are read whole. Both paths give the same output (tests set it low to run both).
+    public var splitThreshold = 8 << 20
 
     public init() {}
 }

@@ -11,10 +11,18 @@ public struct BatchSummary: Sendable {
     public var minimumSeverity: Severity = .minor
     /// Unrecognised names with the rows they appeared on, most frequent first.
     public var unrecognized: [(name: String, rows: Int, suggestions: [String])] = []
+    /// Recognised names with words left over that were not understood ("tramadol xyzzq"),
+    /// with those words and the rows they appeared on, most frequent first: those words were not checked.
+    public var unrecognizedWords: [(name: String, words: [String], rows: Int)] = []
     /// Rows that could not be read: the earliest ones (at most a thousand), in line order.
     public var problems: [CSVProblem] = []
     /// How many rows could not be read in all; more than `problems` holds on a file of bad rows.
     public var skippedRows = 0
+    /// Dates that were not ISO dates and stops before their starts: the earliest ones (at most a
+    /// thousand), in line order. Those rows were still checked (as the README's limits say).
+    public var dateProblems: [CSVProblem] = []
+    /// How many such dates there were in all.
+    public var dateProblemCount = 0
     public var inputName = ""
 
     /// The highest severity found in any patient.
@@ -22,6 +30,12 @@ public struct BatchSummary: Sendable {
 
     /// Rows whose medication was recognised, as a share of all rows with a medication.
     public var unrecognizedRows: Int { unrecognized.reduce(0) { $0 + $1.rows } }
+
+    /// Whether anything was not checked as written: a skipped row, an unrecognised name, a
+    /// word not understood, a date not understood or reversed. `--strict` fails on it.
+    public var hasUncheckedInput: Bool {
+        skippedRows > 0 || !problems.isEmpty || !unrecognized.isEmpty || !unrecognizedWords.isEmpty || dateProblemCount > 0
+    }
 
     /// The summary as lines of text.
     public func render(maxNames: Int = 15, maxProblems: Int = 10) -> String {
@@ -39,13 +53,27 @@ public struct BatchSummary: Sendable {
             }
             if unrecognized.count > maxNames { lines.append("  … and \(unrecognized.count - maxNames) more") }
         }
-        if !problems.isEmpty {
-            let skipped = max(skippedRows, problems.count)
-            lines.append("skipped rows: \(skipped)")
-            for problem in problems.prefix(maxProblems) { lines.append("  \(inputName):\(problem.line): \(problem.message)") }
-            if skipped > maxProblems { lines.append("  … and \(skipped - maxProblems) more") }
+        if !unrecognizedWords.isEmpty {
+            let rows = unrecognizedWords.reduce(0) { $0 + $1.rows }
+            lines.append("words not understood beside a recognised drug, so not checked (\(unrecognizedWords.count) names on \(rows) rows):")
+            for entry in unrecognizedWords.prefix(maxNames) {
+                lines.append("  \(entry.rows) × \(Self.displayed(entry.name)) — not understood: \(Self.displayed(entry.words.joined(separator: ", ")))")
+            }
+            if unrecognizedWords.count > maxNames { lines.append("  … and \(unrecognizedWords.count - maxNames) more") }
         }
+        listProblems("skipped rows", problems, total: skippedRows, max: maxProblems, into: &lines)
+        listProblems("dates not understood or reversed (rows still checked)", dateProblems, total: dateProblemCount,
+                     max: maxProblems, into: &lines)
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A count of problems under `title`, then the first `max` of them as `file:line: message`.
+    private func listProblems(_ title: String, _ kept: [CSVProblem], total: Int, max limit: Int, into lines: inout [String]) {
+        guard !kept.isEmpty else { return }
+        let count = max(total, kept.count)
+        lines.append("\(title): \(count)")
+        for problem in kept.prefix(limit) { lines.append("  \(inputName):\(problem.line): \(problem.message)") }
+        if count > limit { lines.append("  … and \(count - limit) more") }
     }
 
     /// A name as the summary shows it: control characters escaped, so a hostile name cannot drive

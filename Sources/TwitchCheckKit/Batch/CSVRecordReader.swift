@@ -77,8 +77,11 @@ public final class CSVRecordReader {
     /// As ``forEachRecord(_:problem:)``, stopping when `body` returns false.
     public func forEachRecord(while body: (borrowing CSVRecord) throws -> Bool, problem: (CSVProblem) -> Void) throws {
         if bytesRead == 0 {
-            try fill()
-            if (offset ?? 0) - (end - start) == 0, end - start >= 3,
+            // A byte-order mark is dropped wherever the input starts: a file read whole, a range
+            // from offset 0, or standard input (which may deliver fewer than three bytes at first).
+            let atInputStart = (offset ?? 0) == 0
+            repeat { try fill() } while end - start < 3 && !atEndOfInput
+            if atInputStart, end - start >= 3,
                buffer[start] == 0xEF, buffer[start + 1] == 0xBB, buffer[start + 2] == 0xBF {
                 start += 3
             }

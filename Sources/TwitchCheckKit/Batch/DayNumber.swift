@@ -1,12 +1,15 @@
 /// Dates in a prescription export as day numbers, so overlaps are integer comparisons.
 ///
-/// Reads the `YYYY-MM-DD` prefix of "2019-07-08T23:38:03Z", "2146-07-21 00:00:00" or
-/// "2019-07-08"; anything else is unknown (nil), which the caller treats as open-ended.
+/// Reads an ISO 8601 calendar date, `YYYY-MM-DD`, alone or followed by a time after `T` or a
+/// space ("2019-07-08T23:38:03Z", "2146-07-21 00:00:00"). Anything else — another order
+/// ("01/02/2020"), an impossible date ("2020-13-45", "2021-02-29"), a date with more digits —
+/// is not a date (nil); the caller reports it rather than guessing.
 enum DayNumber {
-    /// Days since 0000-03-01 in the proleptic Gregorian calendar, or nil if the text is not a date.
+    /// Days since 0000-03-01 in the proleptic Gregorian calendar, or nil if the text is not a valid ISO date.
     @inline(__always)
     static func parse(_ bytes: UnsafeRawBufferPointer) -> Int32? {
         guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        if bytes.count > 10, bytes[10] != 0x54, bytes[10] != 0x20 { return nil }
         func digits(_ range: Range<Int>) -> Int? {
             var value = 0
             for index in range {
@@ -17,10 +20,24 @@ enum DayNumber {
             return value
         }
         guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
-              (1...12).contains(month), (1...31).contains(day) else { return nil }
-        // Howard Hinnant's days-from-civil, shifted so the year starts in March.
+              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        return dayNumber(year: year, month: month, day: day)
+    }
+
+    /// The number of days in a month of the proleptic Gregorian calendar.
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Howard Hinnant's days-from-civil, shifted so the year starts in March; floor division,
+    /// so January and February of year 0 (in shifted year -1) are numbered correctly.
+    static func dayNumber(year: Int, month: Int, day: Int) -> Int32 {
         let shiftedYear = month <= 2 ? year - 1 : year
-        let era = shiftedYear / 400
+        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
@@ -29,18 +46,15 @@ enum DayNumber {
 
     /// `YYYY-MM-DD` for a day number from ``parse(_:)``.
     static func format(_ dayNumber: Int32) -> String {
-        let (year, month, day) = civil(dayNumber)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        var buffer = OutputBuffer()
+        buffer.appendDay(dayNumber)
+        return String(decoding: buffer.bytes, as: UTF8.self)
     }
 
-    /// Year, month and day of a day number from ``parse(_:)``.
+    /// Year, month and day of a day number from ``parse(_:)`` (floor division, so days before 0000-03-01 work too).
     static func civil(_ dayNumber: Int32) -> (year: Int, month: Int, day: Int) {
         let days = Int(dayNumber)
-        let era = days / 146_097
+        let era = (days >= 0 ? days : days - 146_096) / 146_097
         let dayOfEra = days - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
         let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)

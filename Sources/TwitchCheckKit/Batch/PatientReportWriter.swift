@@ -77,14 +77,27 @@ final class PatientReportWriter {
         }
     }
 
-    private static func firstOverlap(_ a: ArraySlice<PrescriptionInterval>, _ b: ArraySlice<PrescriptionInterval>) -> Int32? {
-        var earliest: Int32?
-        for first in a {
-            for second in b {
-                if let day = first.overlapStart(with: second), day < (earliest ?? .max) { earliest = day }
+    /// The first day on which a span of `a` and a span of `b` overlap, both sorted by start: one
+    /// merge-like sweep in start order (linear, where comparing every pair was quadratic in a
+    /// patient's spans). Two spans overlap from the later start, so the first span that starts
+    /// while a span of the other drug is still running gives the earliest overlap.
+    static func firstOverlap(_ a: ArraySlice<PrescriptionInterval>, _ b: ArraySlice<PrescriptionInterval>) -> Int32? {
+        var i = a.startIndex
+        var j = b.startIndex
+        var runningA: Int32?
+        var runningB: Int32?
+        while i < a.endIndex || j < b.endIndex {
+            if j == b.endIndex || (i < a.endIndex && a[i].start <= b[j].start) {
+                if let stop = runningB, stop >= a[i].start { return a[i].start }
+                runningA = max(runningA ?? .min, a[i].stop)
+                i += 1
+            } else {
+                if let stop = runningA, stop >= b[j].start { return b[j].start }
+                runningB = max(runningB ?? .min, b[j].stop)
+                j += 1
             }
         }
-        return earliest
+        return nil
     }
 
     private func own(_ drug: Int32) throws -> [RenderedFinding] {
@@ -112,7 +125,11 @@ final class PatientReportWriter {
         }
         switch format {
         case .csv:
-            guard !patientFindings.isEmpty || !unrecognized.isEmpty else { return }
+            let leftover: [ResolvedMedication] = medications.compactMap {
+                if case .recognized(let medication) = resolutions[$0], !medication.unmatchedWords.isEmpty { return medication }
+                return nil
+            }
+            guard !patientFindings.isEmpty || !unrecognized.isEmpty || !leftover.isEmpty else { return }
             let patientField = Array(CSVFormatter.fields([patient]).utf8)
             for item in patientFindings where item.finding.finding.severity >= minimumSeverity {
                 output.buffer.bytes.append(contentsOf: patientField)
@@ -125,6 +142,14 @@ final class PatientReportWriter {
                 output.buffer.bytes.append(contentsOf: patientField)
                 output.buffer.bytes.append(contentsOf: ("," + CSVFormatter.fields([
                     "unrecognized", "", "", name.input, "", "not recognised, so not checked\(hint)", "", "", "",
+                ]) + "\r\n").utf8)
+            }
+            for medication in leftover {
+                output.buffer.bytes.append(contentsOf: patientField)
+                output.buffer.bytes.append(contentsOf: ("," + CSVFormatter.fields([
+                    "unrecognized_words", "", "", medication.input, "",
+                    "words not understood, so not checked: \(medication.unmatchedWords.joined(separator: ", ")) "
+                        + "(recognised: \(medication.drugs.joined(separator: "+")))", "", "", "",
                 ]) + "\r\n").utf8)
             }
         case .jsonl:

@@ -1,0 +1,93 @@
+import Foundation
+
+/// The file a batch report goes to with `--output`: written under a temporary name in the same
+/// directory and renamed into place only when the run succeeds, so a failed run leaves an existing
+/// file as it was. An output that is the input (the same device and inode, whether named directly,
+/// through a symbolic link or a hard link, or given as standard input) is refused before anything
+/// is opened for writing. A device or pipe (`/dev/null`, a FIFO) is written directly.
+public final class ReportFile {
+    /// The path as the user gave it, for messages.
+    public let path: String
+    /// Where the report is written while the run lasts.
+    public let fileDescriptor: Int32
+    /// The temporary file and the file it replaces; nil when writing straight to a device or pipe.
+    private let replacement: (temporary: String, destination: String)?
+    private var isOpen = true
+
+    /// Opens the output for a run that reads `inputDescriptor`; throws ``ReportFileError``.
+    public init(path: String, input inputDescriptor: Int32) throws {
+        self.path = path
+        var input = stat()
+        var target = stat()
+        let targetExists = stat(path, &target) == 0
+        if targetExists, fstat(inputDescriptor, &input) == 0, input.st_dev == target.st_dev, input.st_ino == target.st_ino {
+            throw ReportFileError.sameAsInput(path: path)
+        }
+        if targetExists, (target.st_mode & S_IFMT) != S_IFREG {
+            let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+            guard descriptor >= 0 else { throw ReportFileError.unwritable(path: path, reason: Self.lastError) }
+            fileDescriptor = descriptor
+            replacement = nil
+            return
+        }
+        // Through a symbolic link, the file it points to is replaced, not the link.
+        let destination = targetExists ? (Self.resolved(path) ?? path) : path
+        let url = URL(fileURLWithPath: destination)
+        var template = Array(url.deletingLastPathComponent().appending(path: ".\(url.lastPathComponent).twitchcheck-XXXXXX")
+            .path.utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { throw ReportFileError.unwritable(path: path, reason: Self.lastError) }
+        let temporary = String(cString: template)
+        let mask = umask(0)
+        umask(mask)
+        fchmod(descriptor, targetExists ? target.st_mode & 0o7777 : 0o644 & ~mask)
+        fileDescriptor = descriptor
+        replacement = (temporary, destination)
+    }
+
+    deinit {
+        if isOpen { close(fileDescriptor) }
+        if let replacement, isOpen { unlink(replacement.temporary) }
+    }
+
+    /// Closes the report and puts it in place; throws ``ReportFileError/unwritable(path:reason:)``.
+    public func commit() throws {
+        guard isOpen else { return }
+        isOpen = false
+        let closed = close(fileDescriptor) == 0
+        guard let replacement else {
+            if !closed { throw ReportFileError.unwritable(path: path, reason: Self.lastError) }
+            return
+        }
+        guard closed, rename(replacement.temporary, replacement.destination) == 0 else {
+            let reason = Self.lastError
+            unlink(replacement.temporary)
+            throw ReportFileError.unwritable(path: path, reason: reason)
+        }
+    }
+
+    private static var lastError: String { String(cString: strerror(errno)) }
+
+    private static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+}
+
+/// Why a report file cannot be written.
+public enum ReportFileError: Error, Equatable, CustomStringConvertible {
+    /// The output names the input file: writing it would destroy the data before it is read.
+    case sameAsInput(path: String)
+    case unwritable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .sameAsInput(let path):
+            "the output \(path) is the input file (the same file, perhaps through a link); nothing was written. "
+                + "Write the report to another file with --output"
+        case .unwritable(let path, let reason):
+            "cannot write \(path): \(reason)"
+        }
+    }
+}
