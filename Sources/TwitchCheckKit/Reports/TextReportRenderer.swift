@@ -96,11 +96,11 @@ public struct TextReportRenderer: Sendable {
         let names = report.medications.count + report.unrecognized.count
         if !report.unrecognized.isEmpty {
             parts.append(style.warning("\(report.unrecognized.count) of \(names) names NOT CHECKED"))
-        } else {
+        } else if partly == 0 {
             parts.append(names == 1 ? "the name was recognised" : "all \(names) names recognised")
         }
         if partly > 0 {
-            parts.append(style.warning("\(Self.count(partly, "name")) with words not understood"))
+            parts.append(style.warning("\(partly) of \(names) names with words not understood"))
         }
         if !report.duplicates.isEmpty {
             parts.append("\(Self.count(report.duplicates.count, "drug")) given twice")
