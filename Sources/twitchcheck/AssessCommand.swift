@@ -74,7 +74,8 @@ struct AssessCommand: ParsableCommand {
             let citations = try knowledgeBase.sources([HunterCriteria.sourceID] + assessment.check.citedSourceIDs)
             let renderer = AssessmentTextRenderer(
                 style: output.style,
-                citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }))
+                citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }),
+                width: Terminal.outputWidth)
             print(renderer.render(assessment), terminator: "")
         }
     }

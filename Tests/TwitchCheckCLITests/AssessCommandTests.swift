@@ -78,8 +78,8 @@ import Testing
     @Test func checkAddsWhenToSeeADoctorForTremorOnly() throws {
         let tremor = try CommandRunner.run(["check", "lithium"])
         #expect(tremor.stdout.contains("When to see a doctor:"))
-        #expect(tremor.stdout.contains("(seed-document)"))
-        #expect(tremor.stdout.contains("(merck-tremor-home)"))
+        #expect(tremor.stdout.contains("] seed-document — "))
+        #expect(tremor.stdout.contains("] merck-tremor-home — "))
         let clear = try CommandRunner.run(["check", "amoxicillin"])
         #expect(!clear.stdout.contains("When to see a doctor:"))
         let json = try CommandRunner.run(["check", "--format", "json", "lithium"])

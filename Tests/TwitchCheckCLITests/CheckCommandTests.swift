@@ -8,7 +8,7 @@ import Testing
         #expect(result.status == 0)
         #expect(result.stdout.contains("MAJOR serotonin syndrome — sertraline + tramadol"))
         #expect(result.stdout.contains("What to do:"))
-        #expect(result.stdout.contains("Sources:\n  [1] "))
+        #expect(result.stdout.contains("\n  [1] fda-opi — FDA Drug Safety Communication"))
         #expect(result.stdout.contains("This is not medical advice."))
         #expect(!result.stdout.contains("\u{1B}["), "no ANSI colour when stdout is not a terminal")
     }

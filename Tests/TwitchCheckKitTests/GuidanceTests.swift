@@ -74,9 +74,9 @@ enum ReferenceNumbersProbe {
     static func number(of id: String, in text: String) -> Int? {
         for line in text.split(separator: "\n") {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if trimmed.hasPrefix("["), trimmed.hasSuffix(id) || trimmed.hasSuffix("(\(id))"),
-               let close = trimmed.firstIndex(of: "]") {
-                return Int(trimmed[trimmed.index(after: trimmed.startIndex)..<close])
+            let words = trimmed.split(separator: " ")
+            if words.count >= 2, words[0].hasPrefix("["), words[0].hasSuffix("]"), words[1] == id {
+                return Int(words[0].dropFirst().dropLast())
             }
         }
         return nil

@@ -72,8 +72,11 @@ import TwitchCheckKit
 
     @Test func theTextSaysWhatFiredAndCarriesTheCaveat() throws {
         let assessment = try assessor.assess(["sertraline"], signs: [.tremor], temperatureCelsius: nil)
-        let text = AssessmentTextRenderer(style: TerminalStyle(enabled: false), citations: [:]).render(assessment)
-        #expect(text.hasPrefix("Serotonin toxicity by the Hunter criteria: NOT MET\n"))
+        let rendered = AssessmentTextRenderer(style: TerminalStyle(enabled: false), citations: [:]).render(assessment)
+        #expect(rendered.hasPrefix("Serotonin toxicity by the Hunter criteria: NOT MET\n"))
+        #expect(rendered.split(separator: "\n").allSatisfy { $0.count <= 80 || !$0.trimmingCharacters(in: .whitespaces).contains(" ") },
+                "wrapped to 80 columns")
+        let text = rendered.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         #expect(text.contains("Tremor counts only with hyperreflexia (rule 4)."))
         #expect(text.contains("derived in patients who had taken an overdose"))
         #expect(text.contains("This is not medical advice."))

@@ -3,10 +3,13 @@ public struct AssessmentTextRenderer: Sendable {
     public let style: TerminalStyle
     /// Citations by source id, for the "Source:" lines.
     public let citations: [String: String]
+    /// Columns per line, as for `check`.
+    public let width: Int
 
-    public init(style: TerminalStyle, citations: [String: String]) {
+    public init(style: TerminalStyle, citations: [String: String], width: Int = TextWrapper.defaultWidth) {
         self.style = style
         self.citations = citations
+        self.width = width
     }
 
     public func render(_ assessment: SerotoninAssessment) -> String {
@@ -26,7 +29,12 @@ public struct AssessmentTextRenderer: Sendable {
         lines.append(style.dim("  Source: \(source)"))
         lines.append("  " + style.bold("Caveat: ") + HunterCriteria.caveat)
         lines.append("")
-        let check = TextReportRenderer(style: style, citations: citations).render(assessment.check)
-        return lines.joined(separator: "\n") + "\n" + check
+        let wrapper = TextWrapper(width: width)
+        let wrapped = lines.flatMap { line in
+            let indent = String(line.prefix { $0 == " " })
+            return line.isEmpty ? [line] : wrapper.wrap(String(line.dropFirst(indent.count)), indent: indent, hanging: indent + "  ")
+        }
+        let check = TextReportRenderer(style: style, citations: citations, width: width).render(assessment.check)
+        return wrapped.joined(separator: "\n") + "\n" + check
     }
 }

@@ -54,12 +54,11 @@ public struct TextReportRenderer: Sendable {
         lines += recognised(report)
         if !references.ids.isEmpty {
             lines.append("")
-            lines.append(style.bold("Sources:"))
+            lines += wrapper.wrap(style.bold("Sources") + " (each in full: twitchcheck sql "
+                + "\"SELECT citation, url FROM sources WHERE id = '\(references.ids[0])'\"):", hanging: "  ")
             for (index, id) in references.ids.enumerated() {
-                let label = "[\(index + 1)]"
-                let citation = citations[id].map { "\(Self.shortCitation($0)) (\(id))" } ?? id
-                lines += wrapper.wrap("\(label) \(citation)", indent: "  ",
-                                      hanging: String(repeating: " ", count: 3 + label.count))
+                let head = "[\(index + 1)] \(id)"
+                lines.append(citations[id].map { wrapper.fit(head + " — " + Self.shortCitation($0), indent: "  ") } ?? "  " + head)
             }
         }
         lines.append("")
@@ -97,11 +96,11 @@ public struct TextReportRenderer: Sendable {
         let names = report.medications.count + report.unrecognized.count
         if !report.unrecognized.isEmpty {
             parts.append(style.warning("\(report.unrecognized.count) of \(names) names NOT CHECKED"))
-        } else {
+        } else if partly == 0 {
             parts.append(names == 1 ? "the name was recognised" : "all \(names) names recognised")
         }
         if partly > 0 {
-            parts.append(style.warning("\(Self.count(partly, "name")) with words not understood"))
+            parts.append(style.warning("\(partly) of \(names) names with words not understood"))
         }
         if !report.duplicates.isEmpty {
             parts.append("\(Self.count(report.duplicates.count, "drug")) given twice")

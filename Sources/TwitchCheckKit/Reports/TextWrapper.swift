@@ -52,6 +52,22 @@ public struct TextWrapper: Sendable {
         return lines
     }
 
+    /// `indent` and `text` on one line: whole if it fits, else cut after the last word that fits,
+    /// with "…". The first word is always kept, however long.
+    public func fit(_ text: String, indent: String = "") -> String {
+        let whole = indent + text
+        guard Self.visibleWidth(whole) > width else { return whole }
+        var line = indent
+        var hasWord = false
+        for word in text.split(separator: " ") {
+            let candidate = hasWord ? line + " " + word : line + word
+            if hasWord && Self.visibleWidth(candidate) + 2 > width { break }
+            line = candidate
+            hasWord = true
+        }
+        return line + " …"
+    }
+
     /// Characters a terminal shows for `text`: ANSI escape sequences (`ESC [ … letter`) take no room.
     public static func visibleWidth(_ text: some StringProtocol) -> Int {
         var count = 0
