@@ -4,7 +4,7 @@ import Testing
 
 /// `resolve`'s map and `export`'s tables: what a warehouse joins instead of running `batch`.
 @Suite struct ExportTests {
-    static let mapper = MedicationMapper(resolver: MedicationResolver(knowledgeBase: TestKnowledgeBase.shared))
+    static var mapper: MedicationMapper { MedicationMapper(resolver: MedicationResolver(knowledgeBase: TestKnowledgeBase.shared)) }
     static let export: KnowledgeExport = {
         do { return try KnowledgeExport(checker: TestKnowledgeBase.checker) } catch { fatalError("\(error)") }
     }()
@@ -45,8 +45,7 @@ import Testing
         #expect(problems.isEmpty)
         let text = try String(contentsOf: output, encoding: .utf8)
         #expect(text.hasPrefix("medication,drug,matched_by,suggestions\r\nZoloft 50mg,sertraline,brand,\r\nUnobtainium,,,"))
-        #expect(text.hasSuffix("\"\"\"odd, name\"\"\",,,\r\n") || text.contains("\"\"\"odd, name\"\"\",,,"),
-                "a name with a comma or quote is quoted as RFC 4180 says")
+        #expect(text.contains("\r\n\"\"\"odd, name\"\"\",,,"), "a name with a comma or quote is quoted as RFC 4180 says")
         #expect(text.components(separatedBy: "Zoloft 50mg,").count == 2, "a repeated string is written once")
     }
 

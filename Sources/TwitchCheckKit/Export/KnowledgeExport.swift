@@ -1,7 +1,7 @@
 /// The knowledge base compiled into two tables for other engines: every relevant drug's own
 /// findings and every covered pair's combination findings, computed by the same
 /// ``RiskChecker`` that `check` and `batch` use (never by re-implementing the rules).
-public struct KnowledgeExport {
+public struct KnowledgeExport: Sendable {
     /// `drug_findings.csv`: one row per finding `batch` prints for a drug on its own.
     public let drugFindings: [(drug: String, finding: Finding)]
     /// `pair_findings.csv`: one row per finding `batch` prints for two overlapping drugs.
