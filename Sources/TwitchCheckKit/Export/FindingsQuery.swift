@@ -29,78 +29,92 @@ public enum FindingsQuery {
     rx_named AS (
         SELECT * FROM rx WHERE medication <> ''
     ),
-    -- 2. Dates as batch reads them (DayNumber.parse): the first ten characters must be
-    --    YYYY-MM-DD with month 1-12 and day 1-31, else the date is unknown (NULL). An unknown
-    --    start is open (-infinity); an unknown or empty stop is ongoing (+infinity).
-    rx_checked AS (
-        SELECT patient, medication, start_text, stop_text,
-               length(start_text) >= 10 AND substr(start_text, 5, 1) = '-' AND substr(start_text, 8, 1) = '-'
-                   AND translate(substr(start_text, 1, 4) || substr(start_text, 6, 2) || substr(start_text, 9, 2),
-                                 '0123456789', '') = '' AS start_shaped,
-               length(stop_text) >= 10 AND substr(stop_text, 5, 1) = '-' AND substr(stop_text, 8, 1) = '-'
-                   AND translate(substr(stop_text, 1, 4) || substr(stop_text, 6, 2) || substr(stop_text, 9, 2),
-                                 '0123456789', '') = '' AS stop_shaped
-        FROM rx_named
-    ),
-    rx_parts AS (
-        SELECT patient, medication,
-               CASE WHEN start_shaped THEN CAST(substr(start_text, 1, 4) AS INT) END AS start_y,
-               CASE WHEN start_shaped THEN CAST(substr(start_text, 6, 2) AS INT) END AS start_m,
-               CASE WHEN start_shaped THEN CAST(substr(start_text, 9, 2) AS INT) END AS start_d,
-               CASE WHEN stop_shaped THEN CAST(substr(stop_text, 1, 4) AS INT) END AS stop_y,
-               CASE WHEN stop_shaped THEN CAST(substr(stop_text, 6, 2) AS INT) END AS stop_m,
-               CASE WHEN stop_shaped THEN CAST(substr(stop_text, 9, 2) AS INT) END AS stop_d
-        FROM rx_checked
-    ),
-    -- A day past the month's end (2021-02-30) counts on into the next month, as in batch.
-    rx_dated AS (
-        SELECT patient, medication,
-               CASE WHEN start_m BETWEEN 1 AND 12 AND start_d BETWEEN 1 AND 31
-                    THEN make_date(start_y, start_m, 1) + (start_d - 1) END AS start_day,
-               CASE WHEN stop_m BETWEEN 1 AND 12 AND stop_d BETWEEN 1 AND 31
-                    THEN make_date(stop_y, stop_m, 1) + (stop_d - 1) END AS stop_day
-        FROM rx_parts
-    ),
-    -- 3. Drugs that some finding mentions: batch keeps spans of these only.
+    -- 2. Drugs that some finding mentions: batch keeps spans of these only.
     relevant AS (
         SELECT drug FROM drug_findings
         UNION SELECT drug_a FROM pair_findings
         UNION SELECT drug_b FROM pair_findings
     ),
-    -- 4. Each prescription's spans of relevant drugs (a row per ingredient). A stop before the
-    --    start is moved to the start (the span is the start day), as in batch.
-    spans AS (
-        SELECT DISTINCT r.patient, m.drug, r.start_day,
-               CASE WHEN r.stop_day IS NOT NULL AND r.start_day IS NOT NULL AND r.stop_day < r.start_day
-                    THEN r.start_day ELSE r.stop_day END AS stop_day
-        FROM rx_dated r
+    -- 3. A row per prescription and relevant drug (a combination product gives several);
+    --    dates are parsed only for these rows, the few that matter.
+    rx_drugs AS (
+        SELECT r.patient, m.drug, r.start_text, r.stop_text
+        FROM rx_named r
         JOIN medication_map m ON m.medication = r.medication
         WHERE m.drug IN (SELECT drug FROM relevant)
+    ),
+    -- 4. Dates as batch reads them (DayNumber.parse): the first ten characters must be
+    --    YYYY-MM-DD with month 1-12 and day 1-31, else the date is unknown (NULL). An unknown
+    --    start is open (-infinity); an unknown or empty stop is ongoing (+infinity).
+    --    Each distinct text is parsed once (dates repeat), then looked up.
+    date_texts AS (
+        SELECT start_text AS text FROM rx_drugs
+        UNION SELECT stop_text FROM rx_drugs
+    ),
+    date_checked AS (
+        SELECT text,
+               length(text) >= 10 AND substr(text, 5, 1) = '-' AND substr(text, 8, 1) = '-'
+                   AND translate(substr(text, 1, 4) || substr(text, 6, 2) || substr(text, 9, 2), '0123456789', '') = ''
+                   AS shaped
+        FROM date_texts
+    ),
+    date_parts AS (
+        SELECT text,
+               CASE WHEN shaped THEN CAST(substr(text, 1, 4) AS INT) END AS y,
+               CASE WHEN shaped THEN CAST(substr(text, 6, 2) AS INT) END AS m,
+               CASE WHEN shaped THEN CAST(substr(text, 9, 2) AS INT) END AS d
+        FROM date_checked
+    ),
+    -- A day past the month's end (2021-02-30) counts on into the next month, as in batch.
+    date_days AS (
+        SELECT text,
+               CASE WHEN m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31 THEN make_date(y, m, 1) + (d - 1) END AS day
+        FROM date_parts
+    ),
+    rx_dated AS (
+        SELECT r.patient, r.drug, s.day AS start_day, e.day AS stop_day
+        FROM rx_drugs r
+        JOIN date_days s ON s.text = r.start_text
+        JOIN date_days e ON e.text = r.stop_text
+    ),
+    -- 5. Each patient's spans of each drug. A stop before the start is moved to the start (the
+    --    span is the start day), as in batch.
+    spans AS (
+        SELECT DISTINCT patient, drug, start_day,
+               CASE WHEN stop_day IS NOT NULL AND start_day IS NOT NULL AND stop_day < start_day
+                    THEN start_day ELSE stop_day END AS stop_day
+        FROM rx_dated
     ),
     patient_drugs AS (
         SELECT DISTINCT patient, drug FROM spans
     ),
-    -- 5. Own risks: once per patient and drug, whatever the dates.
+    -- 6. Own risks: once per patient and drug, whatever the dates.
     own_rows AS (
         SELECT p.patient, f.kind, f.effect, f.severity, p.drug AS drugs, '' AS overlap_start,
                f.summary, f.evidence, f.rule, f.sources
         FROM patient_drugs p
         JOIN drug_findings f ON f.drug = p.drug
     ),
-    -- 6. Two drugs of a patient overlap when some span of one and some span of the other share
+    -- 7. Two drugs of a patient overlap when some span of one and some span of the other share
     --    a day (a same-day switch counts). The overlap starts on the later of the two starts;
     --    the pair's first overlap is the earliest such day, unknown when both starts are open.
     covered_pairs AS (
         SELECT DISTINCT drug_a, drug_b FROM pair_findings
     ),
+    patient_pairs AS (
+        SELECT a.patient, c.drug_a, c.drug_b
+        FROM patient_drugs a
+        JOIN covered_pairs c ON c.drug_a = a.drug
+        JOIN patient_drugs b ON b.patient = a.patient AND b.drug = c.drug_b
+    ),
     span_overlaps AS (
-        SELECT a.patient, a.drug AS drug_a, b.drug AS drug_b, a.stop_day AS stop_a, b.stop_day AS stop_b,
+        SELECT p.patient, p.drug_a, p.drug_b, a.stop_day AS stop_a, b.stop_day AS stop_b,
                CASE WHEN a.start_day IS NULL THEN b.start_day
                     WHEN b.start_day IS NULL THEN a.start_day
                     ELSE greatest(a.start_day, b.start_day) END AS first_day
-        FROM spans a
-        JOIN covered_pairs c ON c.drug_a = a.drug
-        JOIN spans b ON b.patient = a.patient AND b.drug = c.drug_b
+        FROM patient_pairs p
+        JOIN spans a ON a.patient = p.patient AND a.drug = p.drug_a
+        JOIN spans b ON b.patient = p.patient AND b.drug = p.drug_b
     ),
     pair_overlaps AS (
         SELECT patient, drug_a, drug_b,
@@ -111,7 +125,7 @@ public enum FindingsQuery {
            OR ((stop_a IS NULL OR first_day <= stop_a) AND (stop_b IS NULL OR first_day <= stop_b))
         GROUP BY patient, drug_a, drug_b
     ),
-    -- 7. Combination findings of each overlapping pair: pair_findings holds what `check` gives
+    -- 8. Combination findings of each overlapping pair: pair_findings holds what `check` gives
     --    for the two drugs (one finding per effect, the strongest), as batch prints per pair.
     pair_rows AS (
         SELECT o.patient, f.kind, f.effect, f.severity, f.drugs, o.overlap_start,
@@ -119,7 +133,7 @@ public enum FindingsQuery {
         FROM pair_overlaps o
         JOIN pair_findings f ON f.drug_a = o.drug_a AND f.drug_b = o.drug_b
     ),
-    -- 8. Medications not recognised (an empty drug in medication_map, or no row there at all):
+    -- 9. Medications not recognised (an empty drug in medication_map, or no row there at all):
     --    a row per patient and name, never silence.
     unrecognized_rows AS (
         SELECT DISTINCT r.patient, 'unrecognized' AS kind, '' AS effect, '' AS severity, r.medication AS drugs,
