@@ -14,6 +14,7 @@ struct TwitchCheck: ParsableCommand {
           twitchcheck check "Zoloft 50mg" "Ventolin inhaler" --format json
           twitchcheck check --file meds.txt --fail-on major
           twitchcheck batch medications.csv > findings.csv
+          twitchcheck export export/ && twitchcheck resolve names.txt > medication_map.csv
           twitchcheck drug sertraline
           twitchcheck effect tremor
           twitchcheck assess sertraline tramadol --sign inducible-clonus

@@ -49,6 +49,22 @@ import Testing
         #expect(text.components(separatedBy: "Zoloft 50mg,").count == 2, "a repeated string is written once")
     }
 
+    @Test func anOverlongLineIsReportedWithItsNumberAndTheNextLinesAreStillRead() throws {
+        let input = try TestKnowledgeBase.temporaryDirectory().appending(path: "names.txt")
+        let long = String(repeating: "x", count: MedicationMapRun.maxLineBytes + 70_000)
+        try Data("sertraline\n\(long)\ntramadol\n\(long)".utf8).write(to: input)
+        let output = try TestKnowledgeBase.temporaryDirectory().appending(path: "map.csv")
+        let (inFD, outFD) = (open(input.path, O_RDONLY), open(output.path, O_WRONLY | O_CREAT, 0o644))
+        let problems = try MedicationMapRun(resolver: MedicationResolver(knowledgeBase: TestKnowledgeBase.shared))
+            .run(input: inFD, origin: "names.txt", csv: false, output: OutputSink(fileDescriptor: outFD))
+        close(inFD)
+        close(outFD)
+        #expect(problems == ["names.txt:2: the line is longer than 1048576 bytes; it was skipped",
+                             "names.txt:4: the line is longer than 1048576 bytes; it was skipped"])
+        #expect(try String(contentsOf: output, encoding: .utf8)
+                == "medication,drug,matched_by,suggestions\r\nsertraline,sertraline,generic,\r\ntramadol,tramadol,generic,\r\n")
+    }
+
     @Test func tablesHaveTheirExactHeaders() {
         #expect(Self.export.drugFindingsCSV().hasPrefix("drug,kind,effect,severity,evidence,rule,summary,sources\r\n"))
         #expect(Self.export.pairFindingsCSV().hasPrefix(

@@ -9,6 +9,9 @@ import Foundation
 public struct MedicationMapRun {
     private let mapper: MedicationMapper
 
+    /// A longer line is reported and skipped without being held in memory (no name comes near it).
+    public static let maxLineBytes = 1 << 20
+
     public init(resolver: MedicationResolver) {
         mapper = MedicationMapper(resolver: resolver)
     }
@@ -37,6 +40,10 @@ public struct MedicationMapRun {
             }, problem: { problems.append("\(origin):\($0.line): \($0.message)") })
         } else {
             try forEachLine(fileDescriptor) { bytes, line in
+                guard let bytes else {
+                    problems.append("\(origin):\(line): the line is longer than \(Self.maxLineBytes) bytes; it was skipped")
+                    return
+                }
                 var content = bytes
                 if content.last == 0x0D { content.removeLast() }
                 if line == 1, content.starts(with: [0xEF, 0xBB, 0xBF]) { content.removeFirst(3) }
@@ -51,9 +58,11 @@ public struct MedicationMapRun {
         return problems
     }
 
-    /// Calls `body` with each line's bytes (without the LF) and its 1-based number.
-    private func forEachLine(_ fileDescriptor: Int32, _ body: ([UInt8], Int) throws -> Void) throws {
+    /// Calls `body` with each line's bytes (without the LF; nil for a line over ``maxLineBytes``)
+    /// and its 1-based number.
+    private func forEachLine(_ fileDescriptor: Int32, _ body: ([UInt8]?, Int) throws -> Void) throws {
         var pending: [UInt8] = []
+        var tooLong = false
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         var line = 0
         while true {
@@ -65,17 +74,22 @@ public struct MedicationMapRun {
             if count == 0 { break }
             var start = 0
             for index in 0..<count where buffer[index] == 0x0A {
-                pending += buffer[start..<index]
+                if !tooLong { pending += buffer[start..<index] }
                 line += 1
-                try body(pending, line)
+                try body(tooLong || pending.count > Self.maxLineBytes ? nil : pending, line)
                 pending.removeAll(keepingCapacity: true)
+                tooLong = false
                 start = index + 1
             }
-            pending += buffer[start..<count]
+            if !tooLong { pending += buffer[start..<count] }
+            if pending.count > Self.maxLineBytes {
+                tooLong = true
+                pending = []
+            }
         }
-        if !pending.isEmpty {
+        if !pending.isEmpty || tooLong {
             line += 1
-            try body(pending, line)
+            try body(tooLong ? nil : pending, line)
         }
     }
 }
