@@ -33,36 +33,33 @@ import Testing
         #expect(batch.output.contains("not recognised, so not checked; did you mean: \(rows[0].suggestions)"))
     }
 
-    @Test func theMapIsCSVWithOneRowPerDistinctString() throws {
+    /// `resolve`'s output and problems for a file of these lines, named `names.txt`.
+    static func resolveLines(_ lines: String) throws -> (output: String, problems: [String]) {
         let input = try TestKnowledgeBase.temporaryDirectory().appending(path: "names.txt")
-        try Data("Zoloft 50mg\r\nZoloft 50mg \n\nUnobtainium\n\"odd, name\"".utf8).write(to: input)
+        try Data(lines.utf8).write(to: input)
         let output = try TestKnowledgeBase.temporaryDirectory().appending(path: "map.csv")
         let (inFD, outFD) = (open(input.path, O_RDONLY), open(output.path, O_WRONLY | O_CREAT, 0o644))
         let problems = try MedicationMapRun(resolver: MedicationResolver(knowledgeBase: TestKnowledgeBase.shared))
             .run(input: inFD, origin: "names.txt", csv: false, output: OutputSink(fileDescriptor: outFD))
         close(inFD)
         close(outFD)
+        return (try String(contentsOf: output, encoding: .utf8), problems)
+    }
+
+    @Test func theMapIsCSVWithOneRowPerDistinctString() throws {
+        let (text, problems) = try Self.resolveLines("Zoloft 50mg\r\nZoloft 50mg \n\nUnobtainium\n\"odd, name\"")
         #expect(problems.isEmpty)
-        let text = try String(contentsOf: output, encoding: .utf8)
         #expect(text.hasPrefix("medication,drug,matched_by,suggestions\r\nZoloft 50mg,sertraline,brand,\r\nUnobtainium,,,"))
         #expect(text.contains("\r\n\"\"\"odd, name\"\"\",,,"), "a name with a comma or quote is quoted as RFC 4180 says")
         #expect(text.components(separatedBy: "Zoloft 50mg,").count == 2, "a repeated string is written once")
     }
 
     @Test func anOverlongLineIsReportedWithItsNumberAndTheNextLinesAreStillRead() throws {
-        let input = try TestKnowledgeBase.temporaryDirectory().appending(path: "names.txt")
         let long = String(repeating: "x", count: MedicationMapRun.maxLineBytes + 70_000)
-        try Data("sertraline\n\(long)\ntramadol\n\(long)".utf8).write(to: input)
-        let output = try TestKnowledgeBase.temporaryDirectory().appending(path: "map.csv")
-        let (inFD, outFD) = (open(input.path, O_RDONLY), open(output.path, O_WRONLY | O_CREAT, 0o644))
-        let problems = try MedicationMapRun(resolver: MedicationResolver(knowledgeBase: TestKnowledgeBase.shared))
-            .run(input: inFD, origin: "names.txt", csv: false, output: OutputSink(fileDescriptor: outFD))
-        close(inFD)
-        close(outFD)
+        let (text, problems) = try Self.resolveLines("sertraline\n\(long)\ntramadol\n\(long)")
         #expect(problems == ["names.txt:2: the line is longer than 1048576 bytes; it was skipped",
                              "names.txt:4: the line is longer than 1048576 bytes; it was skipped"])
-        #expect(try String(contentsOf: output, encoding: .utf8)
-                == "medication,drug,matched_by,suggestions\r\nsertraline,sertraline,generic,\r\ntramadol,tramadol,generic,\r\n")
+        #expect(text == "medication,drug,matched_by,suggestions\r\nsertraline,sertraline,generic,\r\ntramadol,tramadol,generic,\r\n")
     }
 
     @Test func tablesHaveTheirExactHeaders() {
