@@ -14,6 +14,7 @@ struct TwitchCheck: ParsableCommand {
           twitchcheck check "Zoloft 50mg" "Ventolin inhaler" --format json
           twitchcheck check --file meds.txt --fail-on major
           twitchcheck batch medications.csv > findings.csv
+          twitchcheck export export/ && twitchcheck resolve names.txt > medication_map.csv
           twitchcheck drug sertraline
           twitchcheck effect tremor
           twitchcheck assess sertraline tramadol --sign inducible-clonus
@@ -24,7 +25,7 @@ struct TwitchCheck: ParsableCommand {
         Names that are not recognised are reported as not checked, never as safe. This is not medical advice.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, BatchCommand.self, AssessCommand.self, SQLCommand.self, DrugCommand.self, EffectCommand.self, DatabaseCommand.self]
+        subcommands: [CheckCommand.self, BatchCommand.self, ResolveCommand.self, ExportCommand.self, AssessCommand.self, SQLCommand.self, DrugCommand.self, EffectCommand.self, DatabaseCommand.self]
     )
 
     /// Runs a command and exits with DESIGN.md's codes: 0 ok, 1 --fail-on hit, 2 usage or input errors.

@@ -1,0 +1,163 @@
+/// `findings.sql`: `batch --format csv` as one SELECT that runs unchanged in DuckDB and Spark SQL.
+///
+/// The query reads four tables: `prescriptions(patient, medication, start_date, stop_date)`,
+/// `medication_map` (`twitchcheck resolve`), `drug_findings` and `pair_findings`
+/// (`twitchcheck export`). Every step mirrors one step of `batch`; each CTE's comment names
+/// the step, so a change in `batch` has one obvious place to be mirrored. It uses only
+/// functions both engines share (`trim`, `translate`, `substr`, `make_date`, `date + int`,
+/// `chr`, `||`), with no engine-specific regular expressions or casts that fail.
+public enum FindingsQuery {
+    /// The SQL text written to `findings.sql`.
+    public static let sql = """
+    -- findings.sql, written by `twitchcheck export`: the rows of `twitchcheck batch --format csv`
+    -- (patient, kind, effect, severity, drugs, overlap_start, summary, evidence, rule, sources)
+    -- as one SELECT for DuckDB and Spark SQL. Tables:
+    --   prescriptions(patient, medication, start_date, stop_date)   dates as text, DATE or TIMESTAMP
+    --   medication_map(medication, drug, matched_by, suggestions)   `twitchcheck resolve`
+    --   drug_findings, pair_findings                                `twitchcheck export`
+    -- Row order: batch writes patients in file order; here they are sorted. Compare as sets.
+    WITH
+    -- 1. Rows as batch reads them: the medication without surrounding spaces and tabs; a row
+    --    whose medication is empty is skipped. Dates become text ('YYYY-MM-DD...').
+    rx AS (
+        SELECT coalesce(CAST(patient AS STRING), '') AS patient,
+               trim(BOTH ' ' || chr(9) FROM coalesce(CAST(medication AS STRING), '')) AS medication,
+               coalesce(CAST(start_date AS STRING), '') AS start_text,
+               coalesce(CAST(stop_date AS STRING), '') AS stop_text
+        FROM prescriptions
+    ),
+    rx_named AS (
+        SELECT * FROM rx WHERE medication <> ''
+    ),
+    -- 2. Drugs that some finding mentions: batch keeps spans of these only.
+    relevant AS (
+        SELECT drug FROM drug_findings
+        UNION SELECT drug_a FROM pair_findings
+        UNION SELECT drug_b FROM pair_findings
+    ),
+    -- 3. A row per prescription and relevant drug (a combination product gives several);
+    --    dates are parsed only for these rows, the few that matter.
+    rx_drugs AS (
+        SELECT r.patient, m.drug, r.start_text, r.stop_text
+        FROM rx_named r
+        JOIN medication_map m ON m.medication = r.medication
+        WHERE m.drug IN (SELECT drug FROM relevant)
+    ),
+    -- 4. Dates as batch reads them (DayNumber.parse): the first ten characters must be
+    --    YYYY-MM-DD with month 1-12 and day 1-31, else the date is unknown (NULL). An unknown
+    --    start is open (-infinity); an unknown or empty stop is ongoing (+infinity).
+    --    Each distinct text is parsed once (dates repeat), then looked up.
+    date_texts AS (
+        SELECT start_text AS text FROM rx_drugs
+        UNION SELECT stop_text FROM rx_drugs
+    ),
+    date_checked AS (
+        SELECT text,
+               length(text) >= 10 AND substr(text, 5, 1) = '-' AND substr(text, 8, 1) = '-'
+                   AND translate(substr(text, 1, 4) || substr(text, 6, 2) || substr(text, 9, 2), '0123456789', '') = ''
+                   AS shaped
+        FROM date_texts
+    ),
+    date_parts AS (
+        SELECT text,
+               CASE WHEN shaped THEN CAST(substr(text, 1, 4) AS INT) END AS y,
+               CASE WHEN shaped THEN CAST(substr(text, 6, 2) AS INT) END AS m,
+               CASE WHEN shaped THEN CAST(substr(text, 9, 2) AS INT) END AS d
+        FROM date_checked
+    ),
+    -- A day past the month's end (2021-02-30) counts on into the next month, as in batch.
+    date_days AS (
+        SELECT text,
+               CASE WHEN m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31 THEN make_date(y, m, 1) + (d - 1) END AS day
+        FROM date_parts
+    ),
+    rx_dated AS (
+        SELECT r.patient, r.drug, s.day AS start_day, e.day AS stop_day
+        FROM rx_drugs r
+        JOIN date_days s ON s.text = r.start_text
+        JOIN date_days e ON e.text = r.stop_text
+    ),
+    -- 5. Each patient's spans of each drug. A stop before the start is moved to the start (the
+    --    span is the start day), as in batch.
+    spans AS (
+        SELECT DISTINCT patient, drug, start_day,
+               CASE WHEN stop_day IS NOT NULL AND start_day IS NOT NULL AND stop_day < start_day
+                    THEN start_day ELSE stop_day END AS stop_day
+        FROM rx_dated
+    ),
+    patient_drugs AS (
+        SELECT DISTINCT patient, drug FROM spans
+    ),
+    -- 6. Own risks: once per patient and drug, whatever the dates.
+    own_rows AS (
+        SELECT p.patient, f.kind, f.effect, f.severity, p.drug AS drugs, '' AS overlap_start,
+               f.summary, f.evidence, f.rule, f.sources
+        FROM patient_drugs p
+        JOIN drug_findings f ON f.drug = p.drug
+    ),
+    -- 7. Two drugs of a patient overlap when some span of one and some span of the other share
+    --    a day (a same-day switch counts). The overlap starts on the later of the two starts;
+    --    the pair's first overlap is the earliest such day, unknown when both starts are open.
+    covered_pairs AS (
+        SELECT DISTINCT drug_a, drug_b FROM pair_findings
+    ),
+    patient_pairs AS (
+        SELECT a.patient, c.drug_a, c.drug_b
+        FROM patient_drugs a
+        JOIN covered_pairs c ON c.drug_a = a.drug
+        JOIN patient_drugs b ON b.patient = a.patient AND b.drug = c.drug_b
+    ),
+    span_overlaps AS (
+        SELECT p.patient, p.drug_a, p.drug_b, a.stop_day AS stop_a, b.stop_day AS stop_b,
+               CASE WHEN a.start_day IS NULL THEN b.start_day
+                    WHEN b.start_day IS NULL THEN a.start_day
+                    ELSE greatest(a.start_day, b.start_day) END AS first_day
+        FROM patient_pairs p
+        JOIN spans a ON a.patient = p.patient AND a.drug = p.drug_a
+        JOIN spans b ON b.patient = p.patient AND b.drug = p.drug_b
+    ),
+    pair_overlaps AS (
+        SELECT patient, drug_a, drug_b,
+               CASE WHEN max(CASE WHEN first_day IS NULL THEN 1 ELSE 0 END) = 1 THEN ''
+                    ELSE CAST(min(first_day) AS STRING) END AS overlap_start
+        FROM span_overlaps
+        WHERE first_day IS NULL
+           OR ((stop_a IS NULL OR first_day <= stop_a) AND (stop_b IS NULL OR first_day <= stop_b))
+        GROUP BY patient, drug_a, drug_b
+    ),
+    -- 8. Combination findings of each overlapping pair: pair_findings holds what `check` gives
+    --    for the two drugs (one finding per effect, the strongest), as batch prints per pair.
+    pair_rows AS (
+        SELECT o.patient, f.kind, f.effect, f.severity, f.drugs, o.overlap_start,
+               f.summary, f.evidence, f.rule, f.sources
+        FROM pair_overlaps o
+        JOIN pair_findings f ON f.drug_a = o.drug_a AND f.drug_b = o.drug_b
+    ),
+    -- 9. Medications not recognised (an empty drug in medication_map, or no row there at all):
+    --    a row per patient and name, never silence.
+    unrecognized_rows AS (
+        SELECT DISTINCT r.patient, 'unrecognized' AS kind, '' AS effect, '' AS severity, r.medication AS drugs,
+               '' AS overlap_start,
+               'not recognised, so not checked'
+                   || CASE WHEN coalesce(m.suggestions, '') <> '' THEN '; did you mean: ' || m.suggestions ELSE '' END AS summary,
+               '' AS evidence, '' AS rule, '' AS sources
+        FROM rx_named r
+        LEFT JOIN medication_map m ON m.medication = r.medication
+        WHERE m.medication IS NULL OR coalesce(m.drug, '') = ''
+    ),
+    all_rows AS (
+        SELECT * FROM own_rows
+        UNION ALL SELECT * FROM pair_rows
+        UNION ALL SELECT * FROM unrecognized_rows
+    )
+    SELECT patient, kind, effect, severity, drugs, overlap_start, summary, evidence,
+           coalesce(rule, '') AS rule, coalesce(sources, '') AS sources
+    FROM all_rows
+    ORDER BY patient,
+             CASE kind WHEN 'unrecognized' THEN 1 ELSE 0 END,
+             CASE severity WHEN 'contraindicated' THEN 0 WHEN 'major' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END,
+             CASE kind WHEN 'combination' THEN 0 ELSE 1 END,
+             effect, drugs
+
+    """
+}
