@@ -28,6 +28,12 @@ public struct CheckReport: Codable, Sendable, Equatable {
         return seen
     }
 
+    /// Whether every name and every word of the list was understood: no name unrecognised or
+    /// ambiguous, no word left over beside a drug. Only then does "no findings" mean "no risks".
+    public var allRecognized: Bool {
+        unrecognized.isEmpty && medications.allSatisfy(\.unmatchedWords.isEmpty)
+    }
+
     /// Every distinct drug recognised in the list, in the order first seen.
     public var drugs: [String] {
         var seen: [String] = []
@@ -48,5 +54,12 @@ public struct CheckReport: Codable, Sendable, Equatable {
         try container.encode(highestSeverity, forKey: .highestSeverity)  // null when there are no findings
         try container.encodeIfPresent(guidance, forKey: .guidance)  // absent when no finding has guidance
         try container.encodeIfPresent(burden, forKey: .burden)
+        var summary = encoder.container(keyedBy: SummaryKeys.self)
+        try summary.encode(allRecognized, forKey: .allRecognized)
+    }
+
+    /// Derived fields, written but never read back.
+    enum SummaryKeys: String, CodingKey {
+        case allRecognized = "all_recognized"
     }
 }

@@ -31,7 +31,9 @@ public struct TextReportRenderer: Sendable {
             lines.append("")
             lines.append(style.warning("NOT CHECKED — these names were not recognised, so their risks are unknown:"))
             for name in report.unrecognized {
-                let hint = name.suggestions.isEmpty
+                let hint = name.reason == .ambiguous
+                    ? "ambiguous: may mean \(name.suggestions.joined(separator: " or ")); write the drug's name"
+                    : name.suggestions.isEmpty
                     ? "no close names found; check the spelling or use the generic name"
                     : "did you mean: \(name.suggestions.joined(separator: ", "))?"
                 lines.append("  ? \(name.input) — \(hint)")
@@ -41,8 +43,10 @@ public struct TextReportRenderer: Sendable {
         let serious = report.findings.filter { $0.severity > .minor }
         let minor = report.findings.filter { $0.severity == .minor }
         if report.findings.isEmpty {
-            lines.append(report.unrecognized.isEmpty
+            lines.append(report.allRecognized
                 ? "No twitching, tremor, serotonin-syndrome or tardive-dyskinesia risks found."
+                : report.unrecognized.isEmpty
+                ? "No risks found among the recognised names; the words not understood above were not checked."
                 : "No risks found among the recognised names; the names above were not checked.")
         }
         for finding in serious {
