@@ -54,9 +54,9 @@ public final class MedicationResolver: Sendable {
         }
         var units = NameNormalizer.units(input)
         var result = try match(units)
-        // A stray space or separator inside a word ("es citalopram", "tr/imipramine"): join a word
-        // not understood with a neighbour when that makes a known name and leaves fewer words over.
-        for _ in 0..<3 where !result.leftover.isEmpty {
+        // A stray space or separator inside a word ("es citalopram", "tr/imipramine"): join two
+        // neighbouring words when that makes a known name and the whole reads in fewer pieces.
+        for _ in 0..<3 where result.pieces > 1 {
             guard let better = try joinedBetter(units, than: result) else { break }
             (units, result) = better
         }
@@ -109,70 +109,76 @@ public final class MedicationResolver: Sendable {
         var ambiguous: [String] = []
         /// Content words no name consumed.
         var leftover: [String] = []
-        /// The unit of each leftover word.
-        var leftoverUnits: [Int] = []
+        /// Names matched.
+        var matches = 0
+
+        /// Names matched plus words left over.
+        var pieces: Int { matches + leftover.count }
+
+        /// Letters of the input that names consumed.
+        var covered = 0
+
+        /// A reading explains the input better when names consume more of its letters, then when
+        /// it reads it in fewer pieces ("theophylline ethylenediamine" as one name, not two).
+        func isBetter(than other: Match) -> Bool {
+            (covered, -pieces) > (other.covered, -other.pieces)
+        }
     }
 
-    /// Takes the longest known name at each word, left to right, never cutting a unit's content words apart.
+    /// Takes the longest known name at each word, left to right. A unit joined by hyphens or other
+    /// punctuation may be read as written ("5-HTP" → "5 htp") or with its joins removed
+    /// ("phe-nelzine" → "phenelzine"), and a match never cuts a unit between two content words.
     private func match(_ units: [[String]]) throws -> Match {
-        var words: [String] = []
-        var unitOf: [Int] = []
-        var unitStart: [Int] = []
-        for (index, unit) in units.enumerated() {
-            unitStart.append(words.count)
-            words += unit
-            unitOf += Array(repeating: index, count: unit.count)
-        }
-        unitStart.append(words.count)
-        let content = words.map(Self.isContentWord)
-        let hasContent = content.contains(true)
         let compacts = units.map { $0.count > 1 ? $0.joined() : nil }
-        let table = try entries(for: Set(words).union(compacts.compactMap { $0 }))
+        let table = try entries(for: Set(units.joined()).union(compacts.compactMap { $0 }))
+        let content = units.map { $0.map(Self.isContentWord) }
+        let hasContent = content.joined().contains(true)
 
-        // A match may start at `index` (end before `index`) only where no content word of the same unit lies on both sides.
-        func mayCut(at index: Int) -> Bool {
-            guard index > 0, index < words.count, unitOf[index - 1] == unitOf[index] else { return true }
-            let unit = unitOf[index]
-            return !content[unitStart[unit]..<index].contains(true) || !content[index..<unitStart[unit + 1]].contains(true)
+        /// Where a match may begin or end: at a unit's edge, or inside it where one side holds no content word.
+        func mayCut(_ unit: Int, _ offset: Int) -> Bool {
+            offset == 0 || unit == units.count || !content[unit][..<offset].contains(true) || !content[unit][offset...].contains(true)
         }
-        func follows(_ tail: ArraySlice<String>, at index: Int) -> Bool {
-            index + tail.count <= words.count && words[index..<(index + tail.count)].elementsEqual(tail)
+        /// The position after `words` read from (unit, offset), or nil when they do not follow there.
+        func consume(_ words: [String], from start: (unit: Int, offset: Int)) -> (unit: Int, offset: Int, read: Int, letters: Int)? {
+            var (unit, offset, read, letters) = (start.unit, start.offset, 0, 0)
+            for word in words {
+                guard unit < units.count else { return nil }
+                if offset == 0, let compact = compacts[unit], word == compact {
+                    (unit, read, letters) = (unit + 1, read + units[unit].count, letters + word.count)
+                    continue
+                }
+                guard units[unit][offset] == word else { return nil }
+                (offset, read, letters) = (offset + 1, read + 1, letters + word.count)
+                if offset == units[unit].count { (unit, offset) = (unit + 1, 0) }
+            }
+            return (unit, offset, read, letters)
         }
 
         var result = Match()
-        var index = 0
-        while index < words.count {
-            var best: (length: Int, entry: NameEntry)?
-            if mayCut(at: index) {
-                for entry in table[words[index]] ?? [] {
-                    let length = entry.words.count
-                    guard length > (best?.length ?? 0), follows(entry.words[1...], at: index + 1),
-                          mayCut(at: index + length) else { continue }
+        var position = (unit: 0, offset: 0)
+        while position.unit < units.count {
+            let word = units[position.unit][position.offset]
+            var best: (end: (unit: Int, offset: Int), read: Int, letters: Int, entry: NameEntry)?
+            if mayCut(position.unit, position.offset) {
+                let compact = position.offset == 0 ? compacts[position.unit] : nil
+                for entry in (table[word] ?? []) + (compact.flatMap { table[$0] } ?? []) {
+                    guard let end = consume(entry.words, from: position), end.read > (best?.read ?? 0),
+                          mayCut(end.unit, end.offset) else { continue }
                     // A lone dose, form or salt word is not a name when the string has a real word
                     // ("sertraline hcl"); a lone number never is ("5-HTP" is two words).
-                    if length == 1, hasContent, Self.isNonNameWord(words[index]) { continue }
-                    if length == 1, words[index].allSatisfy(\.isNumber) { continue }
-                    best = (length, entry)
-                }
-                // The whole unit with its joins removed: "phe-nelzine" → "phenelzine".
-                if index == unitStart[unitOf[index]], let compact = compacts[unitOf[index]] {
-                    let unitEnd = unitStart[unitOf[index] + 1]
-                    for entry in table[compact] ?? [] {
-                        let length = unitEnd - index + entry.words.count - 1
-                        guard length > (best?.length ?? 0), follows(entry.words[1...], at: unitEnd),
-                              mayCut(at: index + length) else { continue }
-                        best = (length, entry)
-                    }
+                    if end.read == 1, hasContent, Self.isNonNameWord(word) { continue }
+                    if end.read == 1, word.allSatisfy(\.isNumber) { continue }
+                    best = ((end.unit, end.offset), end.read, end.letters, entry)
                 }
             }
             guard let best else {
-                if content[index] {
-                    result.leftover.append(words[index])
-                    result.leftoverUnits.append(unitOf[index])
-                }
-                index += 1
+                if content[position.unit][position.offset] { result.leftover.append(word) }
+                position.offset += 1
+                if position.offset == units[position.unit].count { position = (position.unit + 1, 0) }
                 continue
             }
+            result.matches += 1
+            result.covered += best.letters
             switch best.entry.meaning {
             case .drugs(let ids, let kind):
                 for drug in ids where !result.drugs.contains(drug) { result.drugs.append(drug) }
@@ -180,27 +186,42 @@ public final class MedicationResolver: Sendable {
             case .ambiguous(let ids):
                 for drug in ids where !result.ambiguous.contains(drug) { result.ambiguous.append(drug) }
             }
-            index += best.length
+            position = best.end
         }
         return result
     }
 
-    /// The units with one leftover word's unit joined to a neighbour, when that reads better.
+    /// The reading with two neighbouring words joined where a word was split ("es citalopram",
+    /// "methyl phenylethylamine", "b-eta-methasone"), when the best such join reads the input
+    /// better (``Match/isBetter(than:)``).
     private func joinedBetter(_ units: [[String]], than current: Match) throws -> ([[String]], Match)? {
-        var pairs: [(first: Int, joined: String)] = []
-        for unit in Set(current.leftoverUnits).sorted() {
-            for first in [unit - 1, unit] where first >= 0 && first + 1 < units.count {
-                pairs.append((first, (units[first] + units[first + 1]).joined()))
+        var candidates: [[[String]]] = []
+        var joinedWords: Set<String> = []
+        for unit in units.indices {
+            // Two words of one unit ("b-eta" → "beta"), or the last of a unit and the first of the next.
+            for offset in units[unit].indices {
+                let next = offset + 1 < units[unit].count ? (unit, offset + 1) : (unit + 1, 0)
+                guard next.0 < units.count else { continue }
+                let (left, right) = (units[unit][offset], units[next.0][next.1])
+                // A join never hides a word as a dose: "fluoro" + "16alpha" is not "fluoro16alpha".
+                if Self.isContentWord(left) || Self.isContentWord(right), (left + right).contains(where: \.isNumber) { continue }
+                var joined = units
+                if next.0 == unit {
+                    joined[unit].replaceSubrange(offset...(offset + 1), with: [left + right])
+                } else {
+                    joined.replaceSubrange(unit...(unit + 1), with: [units[unit].dropLast() + [left + right] + units[unit + 1].dropFirst()])
+                }
+                candidates.append(joined)
+                joinedWords.insert(left + right)
             }
         }
-        let table = try entries(for: Set(pairs.map(\.joined)))
-        for pair in pairs where !(table[pair.joined] ?? []).isEmpty {
-            var joined = units
-            joined.replaceSubrange(pair.first...(pair.first + 1), with: [[pair.joined]])
+        _ = try entries(for: joinedWords)  // one read for every candidate
+        var best: ([[String]], Match)?
+        for joined in candidates {
             let attempt = try match(joined)
-            if attempt.leftover.count < current.leftover.count { return (joined, attempt) }
+            if attempt.isBetter(than: best?.1 ?? current) { best = (joined, attempt) }
         }
-        return nil
+        return best
     }
 
     /// The names starting with each word, from memory or one read of the knowledge base.
