@@ -52,13 +52,13 @@ public final class MedicationResolver: Sendable {
         guard input.utf8.count <= Self.maxNameBytes else {
             return .unrecognized(UnrecognizedMedication(input: input, suggestions: []))
         }
-        var units = NameNormalizer.units(input)
+        var (units, breaks) = NameNormalizer.writtenUnits(input)
         var result = try match(units)
         // A stray space or separator inside a word ("es citalopram", "tr/imipramine"): join two
-        // neighbouring words when that makes a known name and the whole reads in fewer pieces.
+        // neighbouring words when that makes a known name and the whole reads better.
         for _ in 0..<3 where result.pieces > 1 {
-            guard let better = try joinedBetter(units, than: result) else { break }
-            (units, result) = better
+            guard let better = try joinedBetter(units, than: result, notAcross: breaks) else { break }
+            (units, breaks, result) = better
         }
         if !result.ambiguous.isEmpty {
             return .unrecognized(UnrecognizedMedication(input: input, suggestions: result.ambiguous, reason: .ambiguous))
@@ -70,7 +70,7 @@ public final class MedicationResolver: Sendable {
             if result.drugs.count > 1 { .ingredient }
             else if Self.looksLikeClinicalDrugString(input) { .rxnorm }
             else { firstKind }
-        let unmatched = result.leftover.filter { $0.count >= 2 }
+        let unmatched = result.leftover.filter { $0.count >= 3 }
         return .recognized(ResolvedMedication(input: input, drugs: result.drugs, matchedBy: matchedBy, unmatchedWords: unmatched))
     }
 
@@ -115,13 +115,16 @@ public final class MedicationResolver: Sendable {
         /// Names matched plus words left over.
         var pieces: Int { matches + leftover.count }
 
+        /// Units holding a leftover word, and units a match cut between two content words.
+        var leftoverUnits: Set<Int> = []
+        var cutUnits: Set<Int> = []
         /// Letters of the input that names consumed.
         var covered = 0
 
         /// A reading explains the input better when names consume more of its letters, then when
-        /// it reads it in fewer pieces ("theophylline ethylenediamine" as one name, not two).
+        /// it takes fewer names to do so ("theophylline ethylenediamine" as one name, not two).
         func isBetter(than other: Match) -> Bool {
-            (covered, -pieces) > (other.covered, -other.pieces)
+            (covered, -matches) > (other.covered, -other.matches)
         }
     }
 
@@ -129,14 +132,29 @@ public final class MedicationResolver: Sendable {
     /// punctuation may be read as written ("5-HTP" → "5 htp") or with its joins removed
     /// ("phe-nelzine" → "phenelzine"), and a match never cuts a unit between two content words.
     private func match(_ units: [[String]]) throws -> Match {
+        // Cut a joined unit between two names ("Oxycodone-Acetaminophen") only when names then
+        // consume all of it: "phe-nelzine" is not phenylalanine and a leftover "nelzine".
+        var whole: Set<Int> = []
+        while true {
+            let attempt = try match(units, keepingWhole: whole)
+            let broken = attempt.cutUnits.intersection(attempt.leftoverUnits)
+            guard !broken.isEmpty else { return attempt }
+            whole.formUnion(broken)
+        }
+    }
+
+    private func match(_ units: [[String]], keepingWhole whole: Set<Int>) throws -> Match {
         let compacts = units.map { $0.count > 1 ? $0.joined() : nil }
         let table = try entries(for: Set(units.joined()).union(compacts.compactMap { $0 }))
         let content = units.map { $0.map(Self.isContentWord) }
         let hasContent = content.joined().contains(true)
 
         /// Where a match may begin or end: at a unit's edge, or inside it where one side holds no content word.
+        func splitsContent(_ unit: Int, _ offset: Int) -> Bool {
+            offset > 0 && unit < units.count && content[unit][..<offset].contains(true) && content[unit][offset...].contains(true)
+        }
         func mayCut(_ unit: Int, _ offset: Int) -> Bool {
-            offset == 0 || unit == units.count || !content[unit][..<offset].contains(true) || !content[unit][offset...].contains(true)
+            !whole.contains(unit) || !splitsContent(unit, offset)
         }
         /// The position after `words` read from (unit, offset), or nil when they do not follow there.
         func consume(_ words: [String], from start: (unit: Int, offset: Int)) -> (unit: Int, offset: Int, read: Int, letters: Int)? {
@@ -172,13 +190,19 @@ public final class MedicationResolver: Sendable {
                 }
             }
             guard let best else {
-                if content[position.unit][position.offset] { result.leftover.append(word) }
+                if content[position.unit][position.offset] {
+                    result.leftover.append(word)
+                    // A letter or two beside a name is a qualifier ("Humulin-R", "HYDROmorphone-HP"), not half a word.
+                    if word.count > 2 { result.leftoverUnits.insert(position.unit) }
+                }
                 position.offset += 1
                 if position.offset == units[position.unit].count { position = (position.unit + 1, 0) }
                 continue
             }
             result.matches += 1
             result.covered += best.letters
+            if splitsContent(position.unit, position.offset) { result.cutUnits.insert(position.unit) }
+            if splitsContent(best.end.unit, best.end.offset) { result.cutUnits.insert(best.end.unit) }
             switch best.entry.meaning {
             case .drugs(let ids, let kind):
                 for drug in ids where !result.drugs.contains(drug) { result.drugs.append(drug) }
@@ -194,32 +218,37 @@ public final class MedicationResolver: Sendable {
     /// The reading with two neighbouring words joined where a word was split ("es citalopram",
     /// "methyl phenylethylamine", "b-eta-methasone"), when the best such join reads the input
     /// better (``Match/isBetter(than:)``).
-    private func joinedBetter(_ units: [[String]], than current: Match) throws -> ([[String]], Match)? {
-        var candidates: [[[String]]] = []
+    private func joinedBetter(_ units: [[String]], than current: Match, notAcross breaks: Set<Int>)
+        throws -> ([[String]], Set<Int>, Match)? {
+        var candidates: [([[String]], Set<Int>)] = []
         var joinedWords: Set<String> = []
         for unit in units.indices {
             // Two words of one unit ("b-eta" → "beta"), or the last of a unit and the first of the next.
             for offset in units[unit].indices {
                 let next = offset + 1 < units[unit].count ? (unit, offset + 1) : (unit + 1, 0)
-                guard next.0 < units.count else { continue }
+                guard next.0 < units.count, next.0 == unit || !breaks.contains(next.0) else { continue }
                 let (left, right) = (units[unit][offset], units[next.0][next.1])
                 // A join never hides a word as a dose: "fluoro" + "16alpha" is not "fluoro16alpha".
-                if Self.isContentWord(left) || Self.isContentWord(right), (left + right).contains(where: \.isNumber) { continue }
+                if [left, right].contains(where: { $0.count > 2 && Self.isContentWord($0) }), (left + right).contains(where: \.isNumber) {
+                    continue
+                }
                 var joined = units
+                var joinedBreaks = breaks
                 if next.0 == unit {
                     joined[unit].replaceSubrange(offset...(offset + 1), with: [left + right])
                 } else {
                     joined.replaceSubrange(unit...(unit + 1), with: [units[unit].dropLast() + [left + right] + units[unit + 1].dropFirst()])
+                    joinedBreaks = Set(breaks.map { $0 > unit ? $0 - 1 : $0 })
                 }
-                candidates.append(joined)
+                candidates.append((joined, joinedBreaks))
                 joinedWords.insert(left + right)
             }
         }
         _ = try entries(for: joinedWords)  // one read for every candidate
-        var best: ([[String]], Match)?
-        for joined in candidates {
+        var best: ([[String]], Set<Int>, Match)?
+        for (joined, joinedBreaks) in candidates {
             let attempt = try match(joined)
-            if attempt.isBetter(than: best?.1 ?? current) { best = (joined, attempt) }
+            if attempt.isBetter(than: best?.2 ?? current) { best = (joined, joinedBreaks, attempt) }
         }
         return best
     }

@@ -24,6 +24,12 @@ public enum NameNormalizer {
     /// form one unit, which a name must match whole. A space, or a list separator
     /// (`/ , ; + ( ) [ ] & :`), ends a unit.
     public static func units(_ name: some StringProtocol) -> [[String]] {
+        writtenUnits(name).units
+    }
+
+    /// The units, and the indexes of those that follow a control character (a line break, a
+    /// stray byte): those are breaks in the record, never a typing slip to be joined over.
+    static func writtenUnits(_ name: some StringProtocol) -> (units: [[String]], afterControl: Set<Int>) {
         var builder = UnitBuilder()
         if name.utf8.allSatisfy({ $0 < 0x80 }) {
             for byte in name.utf8 {
@@ -31,7 +37,7 @@ public enum NameNormalizer {
                 case 0x27, 0x60: continue  // apostrophe, backtick
                 case 0x41...0x5A: builder.append(Unicode.Scalar(byte + 0x20))
                 case 0x61...0x7A, 0x30...0x39: builder.append(Unicode.Scalar(byte))
-                default: builder.separate(Self.breaksUnit(Unicode.Scalar(byte)))
+                default: builder.separate(Unicode.Scalar(byte))
                 }
             }
             return builder.finish()
@@ -43,7 +49,7 @@ public enum NameNormalizer {
             if CharacterSet.alphanumerics.contains(scalar) {
                 builder.append(scalar)
             } else {
-                builder.separate(Self.breaksUnit(scalar))
+                builder.separate(scalar)
             }
         }
         return builder.finish()
@@ -75,24 +81,26 @@ public enum NameNormalizer {
         var units: [[String]] = []
         var unit: [String] = []
         var word = String.UnicodeScalarView()
+        var afterControl: Set<Int> = []
 
         mutating func append(_ scalar: Unicode.Scalar) { word.append(scalar) }
 
-        /// A non-alphanumeric character: ends the word, and the unit too when `breaksUnit`.
-        mutating func separate(_ breaksUnit: Bool) {
+        /// A non-alphanumeric character: ends the word, and the unit too when it ``breaksUnit(_:)``.
+        mutating func separate(_ scalar: Unicode.Scalar) {
             if !word.isEmpty {
                 unit.append(String(word))
                 word = String.UnicodeScalarView()
             }
-            if breaksUnit, !unit.isEmpty {
+            if NameNormalizer.breaksUnit(scalar), !unit.isEmpty {
                 units.append(unit)
                 unit = []
             }
+            if scalar.properties.generalCategory == .control, scalar != "\t" { afterControl.insert(units.count) }
         }
 
-        mutating func finish() -> [[String]] {
-            separate(true)
-            return units
+        mutating func finish() -> (units: [[String]], afterControl: Set<Int>) {
+            separate(" ")
+            return (units, afterControl)
         }
     }
 }
