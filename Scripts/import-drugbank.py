@@ -39,7 +39,7 @@ import unicodedata
 SOURCE = "drugbank-vocabulary"
 GENERATED = "drugbank.tsv"
 DEFAULT_VOCABULARY = "../shared/data/drugbank-vocabulary/drugbank_vocabulary.csv"
-LONGEST_NAME = 6  # MedicationResolver.longestName: longer names can never match
+LONGEST_NAME = 6  # longer synonyms are systematic chemical names nobody types (the resolver itself matches any length)
 
 # DrugBank's common name is sometimes the international name; drug ids are US adopted
 # names (DESIGN.md: "albuterol, acetaminophen, meperidine"). Where DrugBank lists the
