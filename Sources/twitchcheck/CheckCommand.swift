@@ -39,7 +39,7 @@ struct CheckCommand: ParsableCommand {
         "Leave out findings below this severity (they are still counted in the verdict).", valueName: "severity"))
     var minSeverity: Severity?
 
-    @Flag(name: .long, help: "Exit 2 when any name is not recognised.")
+    @Flag(name: .long, help: "Exit 2 when any name is not recognised or ambiguous, or any word of a name is not understood.")
     var strict = false
 
     @OptionGroup var database: DatabaseOptions
@@ -69,9 +69,12 @@ struct CheckCommand: ParsableCommand {
                 width: Terminal.outputWidth)
             print(renderer.render(report), terminator: "")
         }
-        if strict, !report.unrecognized.isEmpty {
-            Terminal.writeError("twitchcheck: error: \(report.unrecognized.count) name(s) not recognised (--strict): "
-                + report.unrecognized.map(\.input).joined(separator: ", "))
+        if strict, !report.allRecognized {
+            let names = report.unrecognized.map { $0.reason == .ambiguous ? "\($0.input) (ambiguous)" : $0.input }
+                + report.medications.filter { !$0.unmatchedWords.isEmpty }
+                    .map { "\($0.input) (words not understood: \($0.unmatchedWords.joined(separator: ", ")))" }
+            Terminal.writeError("twitchcheck: error: \(names.count) name(s) not recognised (--strict): "
+                + names.joined(separator: ", "))
             throw ExitCode(2)
         }
         if let failOn, let highest = report.highestSeverity, highest >= failOn {

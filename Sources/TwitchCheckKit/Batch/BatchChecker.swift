@@ -107,7 +107,7 @@ public final class BatchChecker {
                                     firstLine: headerReader.currentLine, maxRecordBytes: options.maxRowBytes)
         let second = ParallelHalf(
             reader: CSVRecordReader(fileDescriptor: fileDescriptor, range: split..<size, maxRecordBytes: options.maxRowBytes),
-            ingest: newIngest(resolver: MedicationResolver(knowledgeBase: checker.knowledgeBase)), columns: columns)
+            ingest: newIngest(resolver: checker.resolver), columns: columns)
         let thread = Thread { second.run() }
         thread.stackSize = 1 << 22
         thread.start()

@@ -5,7 +5,7 @@ import GRDB
 /// Most folders map one-to-one onto a table, column for column. A few carry a
 /// convenience column that expands into a link table; those are handled here:
 /// `classes.parents`, `interaction_rules.left`/`right`/`sources`, and
-/// `combination_products.ingredients`. Every generic name becomes a `drug_names` row.
+/// `combination_products.ingredients` and `ambiguous_names.drugs`. Every generic name becomes a `drug_names` row.
 struct SeedImporter {
     let db: Database
     let bundle: SeedBundle
@@ -34,6 +34,12 @@ struct SeedImporter {
             try insert("combination_products", row, ["key": key, "name": row["name"], "source_id": row["source"]])
             for drug in list(row["ingredients"]) {
                 try insert("combination_ingredients", row, ["product_key": key, "drug_id": drug])
+            }
+        }
+        try each("ambiguous_names") { row in
+            for drug in list(row["drugs"]) {
+                try insert("ambiguous_names", row, ["key": NameNormalizer.key(row["name"] ?? ""), "name": row["name"],
+                                                    "drug_id": drug, "source_id": row["source"]])
             }
         }
         try each("drug_classes") { row in

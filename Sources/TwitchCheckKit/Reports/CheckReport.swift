@@ -74,6 +74,12 @@ public struct CheckReport: Encodable, Sendable, Equatable {
         return seen
     }
 
+    /// Whether every name and every word of the list was understood: no name unrecognised or
+    /// ambiguous, no word left over beside a drug. Only then does "no findings" mean "no risks".
+    public var allRecognized: Bool {
+        unrecognized.isEmpty && medications.allSatisfy(\.unmatchedWords.isEmpty)
+    }
+
     /// Every distinct drug recognised in the list, in the order first seen.
     public var drugs: [String] {
         var seen: [String] = []
@@ -86,6 +92,7 @@ public struct CheckReport: Encodable, Sendable, Equatable {
         case highestSeverity = "highest_severity"
         case minSeverity = "min_severity"
         case findingsLeftOut = "findings_left_out"
+        case allRecognized = "all_recognized"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -107,5 +114,6 @@ public struct CheckReport: Encodable, Sendable, Equatable {
             try container.encode(minSeverity, forKey: .minSeverity)
             try container.encode(leftOutCount, forKey: .findingsLeftOut)
         }
+        try container.encode(allRecognized, forKey: .allRecognized)  // derived, never read back
     }
 }

@@ -74,7 +74,7 @@ public struct TextReportRenderer: Sendable {
         let partly = report.medications.filter { !$0.unmatchedWords.isEmpty }.count
         if let highest = report.highestSeverity {
             lines += wrapper.wrap(style.bold("Highest severity:") + " \(style.severity(highest)) (\(highest.meaning))", hanging: "  ")
-        } else if report.unrecognized.isEmpty && partly == 0 {
+        } else if report.allRecognized {
             lines += wrapper.wrap(style.bold("No twitching, tremor, serotonin-syndrome or tardive-dyskinesia risks found."))
         } else {
             lines += wrapper.wrap(style.bold("No risks found among the recognised names,")
@@ -115,7 +115,9 @@ public struct TextReportRenderer: Sendable {
         var lines = [""]
         lines += wrapper.wrap(style.warning("NOT CHECKED — these names were not recognised, so their risks are unknown:"))
         for name in report.unrecognized {
-            let hint = name.suggestions.isEmpty
+            let hint = name.reason == .ambiguous
+                ? "ambiguous: may mean \(name.suggestions.joined(separator: " or ")); write the drug's name"
+                : name.suggestions.isEmpty
                 ? "no close names found; check the spelling or use the generic name"
                 : "did you mean: \(name.suggestions.joined(separator: ", "))?"
             lines += wrapper.wrap("? \(name.input) — \(hint)", indent: "  ", hanging: "    ")

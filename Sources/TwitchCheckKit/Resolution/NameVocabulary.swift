@@ -33,7 +33,7 @@ enum NameVocabulary {
         "decanoate", "enanthate", "palmitate", "propionate", "dipropionate", "valerate", "furoate", "xinafoate",
         "tromethamine", "hyclate", "estolate", "pamoate", "lactate", "gluconate", "carbonate", "hydroxide", "oxide",
         "nitrate", "napsylate", "mandelate", "stearate", "ethylsuccinate", "benzoate", "tosylate", "edisylate",
-        "lauroxil", "monohydrochloride", "dihydrochloride", "salt", "base", "free",
+        "lauroxil", "monohydrochloride", "dihydrochloride", "salt", "base", "free", "na", "pf", "sl",
         // frequency and instructions
         "daily", "bid", "tid", "qid", "qd", "qhs", "hs", "prn", "qam", "qpm", "once", "twice", "as", "needed", "every",
         "morning", "night", "bedtime", "take", "use", "apply", "generic", "brand", "otc", "rx",

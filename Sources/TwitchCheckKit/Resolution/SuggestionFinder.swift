@@ -2,7 +2,8 @@
 ///
 /// Closeness is the Damerau–Levenshtein distance (a swap of two letters counts once):
 /// at most 1 for words of up to 5 letters, 2 up to 9, 3 beyond; names that start with the
-/// input count too. Closer names come first, and among equals a generic or brand name
+/// input count too, and those whose first words are the whole input ("insulin" → "insulin
+/// glargine") come before any near miss. Closer names come first, and among equals a generic or brand name
 /// before a synonym. Candidates are pruned by length and by a letter-count bound before
 /// the distance is computed, so a miss costs milliseconds even against tens of thousands of names.
 public struct SuggestionFinder: Sendable {
@@ -44,6 +45,7 @@ public struct SuggestionFinder: Sendable {
             let shortest = max(1, queryBytes.count - allowed)
             for length in shortest...max(shortest, min(longest, queryBytes.count + allowed)) {
                 for candidate in candidatesByLength[length] ?? [] {
+                    if Self.isWholeWordPrefix(queryBytes, of: candidate.key) { keep(candidate, 0, in: &best); continue }
                     guard Self.letterBound(queryLetters, candidate.letters) <= allowed else { continue }
                     let distance = Self.distance(queryBytes, candidate.key, limit: allowed)
                     if distance <= allowed { keep(candidate, distance, in: &best) }
@@ -53,7 +55,7 @@ public struct SuggestionFinder: Sendable {
             if queryBytes.count >= 4 {
                 for length in (queryBytes.count + allowed + 1)...max(queryBytes.count + allowed + 1, longest) {
                     for candidate in candidatesByLength[length] ?? [] where candidate.key.starts(with: queryBytes) {
-                        keep(candidate, allowed + 1, in: &best)
+                        keep(candidate, Self.isWholeWordPrefix(queryBytes, of: candidate.key) ? 0 : allowed + 1, in: &best)
                     }
                 }
             }
@@ -68,6 +70,12 @@ public struct SuggestionFinder: Sendable {
         let key = String(decoding: candidate.key, as: UTF8.self)
         if let existing = best[key], existing.distance <= distance { return }
         best[key] = (distance, candidate.kindRank, candidate.name)
+    }
+
+    /// "insulin" before "insulin glargine": the input is the name's whole first word(s), which ranks
+    /// the name before any near miss ("inulin").
+    private static func isWholeWordPrefix(_ query: [UInt8], of key: [UInt8]) -> Bool {
+        key.count > query.count && key[query.count] == 0x20 && key.starts(with: query)
     }
 
     static func allowedDistance(_ length: Int) -> Int {
