@@ -7,11 +7,15 @@ import Testing
         let result = try CommandRunner.run(["check", "--strict", "amoxicillin xyzzq"])
         #expect(result.status == 2)
         #expect(result.stdout == """
-            Medications checked: 1 of 1
-              ✓ amoxicillin xyzzq → amoxicillin (generic) — words not understood: xyzzq
+            No risks found among the recognised names, but the list is not cleared: some of
+            it was not checked (below).
+            1 of 1 names with words not understood.
 
-            No risks found among the recognised names; the words not understood above were not checked.
-            This is not medical advice. Do not stop or change a medicine without talking to your doctor or pharmacist.
+            Recognised (1 of 1): amoxicillin xyzzq → amoxicillin (words not understood:
+              xyzzq).
+
+            This is not medical advice. Do not stop or change a medicine without talking to
+            your doctor or pharmacist.
 
             """)
         #expect(result.stderr == "twitchcheck: error: 1 name(s) not recognised (--strict): amoxicillin xyzzq (words not understood: xyzzq)\n")
@@ -26,13 +30,13 @@ import Testing
     @Test func anInvisibleSoftHyphenDoesNotHideAContraindication() throws {
         let result = try CommandRunner.run(["check", "phe\u{00AD}nelzine", "meperidine", "--fail-on", "major"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("CONTRAINDICATED  serotonin syndrome — meperidine + phenelzine"))
+        #expect(result.stdout.contains("CONTRAINDICATED serotonin syndrome — meperidine + phenelzine"))
     }
 
     @Test func anAmbiguousAbbreviationIsNotCheckedAndFailsStrict() throws {
         let result = try CommandRunner.run(["check", "MS", "tramadol"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("  ? MS — ambiguous: may mean magnesium sulfate or morphine; write the drug's name\n"))
+        #expect(result.stdout.contains("  ? MS — ambiguous: may mean magnesium sulfate or morphine; write the drug's\n    name\n"))
         let strict = try CommandRunner.run(["check", "--strict", "--format", "json", "MSO4"])
         #expect(strict.status == 2)
         #expect(strict.stderr.contains("MSO4 (ambiguous)"))

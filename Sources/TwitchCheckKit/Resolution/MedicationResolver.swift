@@ -55,8 +55,10 @@ public final class MedicationResolver: Sendable {
         var (units, breaks) = NameNormalizer.writtenUnits(input)
         var result = try match(units)
         // A stray space or separator inside a word ("es citalopram", "tr/imipramine"): join two
-        // neighbouring words when that makes a known name and the whole reads better.
-        for _ in 0..<3 where result.pieces > 1 {
+        // neighbouring words when that makes a known name and the whole reads better. Tried even
+        // when one piece was read, since the other half may be a word skipped as a dose or form
+        // ("dr oleptan" is Droleptan, droperidol — not fominoben's Oleptan).
+        for _ in 0..<3 where units.joined().count > 1 {
             guard let better = try joinedBetter(units, than: result, notAcross: breaks) else { break }
             (units, breaks, result) = better
         }
