@@ -122,11 +122,11 @@ struct BatchCommand: ParsableCommand {
             Terminal.stderrIsTerminal && !quiet && size > 0 ? ProgressBar(total: size) : nil
         }
         let inputName = input == "-" ? "<stdin>" : input
-        let summary = try checker.run(input: inputDescriptor, inputName: inputName, output: OutputSink(fileDescriptor: outputDescriptor),
+        let summary = try checker.run(input: inputDescriptor, inputName: inputName, output: OutputSink(fileDescriptor: outputDescriptor, destination: output ?? "standard output"),
                                       progress: progress.map { bar in { bar.update($0) } })
         progress?.finish()
         if !quiet {
-            FileHandle.standardError.write(Data(summary.render().utf8))
+            Terminal.writeStandardError(summary.render())
         }
         if strict, !summary.problems.isEmpty || !summary.unrecognized.isEmpty {
             Terminal.writeError("twitchcheck: error: \(max(summary.skippedRows, summary.problems.count)) row(s) skipped and \(summary.unrecognized.count) name(s) not recognised (--strict)")

@@ -53,13 +53,13 @@ struct CheckCommand: ParsableCommand {
         let report = try MedicationChecker(knowledgeBase: knowledgeBase).check(names)
         switch output.format {
         case .json:
-            print(try ReportEncoding.json(report))
+            try StandardOutput.print(ReportEncoding.json(report))
         case .text:
             let citations = try knowledgeBase.sources(report.citedSourceIDs)
             let renderer = TextReportRenderer(
                 style: output.style,
                 citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }))
-            print(renderer.render(report), terminator: "")
+            try StandardOutput.write(renderer.render(report))
         }
         if strict, !report.unrecognized.isEmpty {
             Terminal.writeError("twitchcheck: error: \(report.unrecognized.count) name(s) not recognised (--strict): "

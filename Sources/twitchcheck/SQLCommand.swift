@@ -51,7 +51,7 @@ struct SQLCommand: ParsableCommand {
         let knowledgeBase = try database.open()
         do {
             let result = try ReadOnlyQuery(knowledgeBase: knowledgeBase, timeout: timeout).run(query, parameters: parameters)
-            output.print(result)
+            try output.print(result)
         } catch let error as QueryError {
             CommandFailure.exit("\(error)")
         }

@@ -106,15 +106,15 @@ final class PatientReportWriter {
             guard !patientFindings.isEmpty || !unrecognized.isEmpty else { return }
             let patientField = Array(CSVFormatter.fields([patient]).utf8)
             for item in patientFindings {
-                output.buffer.bytes.append(contentsOf: patientField)
-                output.buffer.bytes.append(contentsOf: item.finding.csvMiddle)
-                if let day = item.overlap { output.buffer.appendDay(day) }
-                output.buffer.bytes.append(contentsOf: item.finding.csvEnd)
+                output.append(patientField)
+                output.append(item.finding.csvMiddle)
+                if let day = item.overlap { output.appendDay(day) }
+                output.append(item.finding.csvEnd)
             }
             for name in unrecognized {
                 let hint = name.suggestions.isEmpty ? "" : "; did you mean: \(name.suggestions.joined(separator: ", "))"
-                output.buffer.bytes.append(contentsOf: patientField)
-                output.buffer.bytes.append(contentsOf: ("," + CSVFormatter.fields([
+                output.append(patientField)
+                output.append(("," + CSVFormatter.fields([
                     "unrecognized", "", "", name.input, "", "not recognised, so not checked\(hint)", "", "", "",
                 ]) + "\r\n").utf8)
             }
@@ -123,9 +123,9 @@ final class PatientReportWriter {
                 if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
             }
             let findings = patientFindings.map { BatchFinding(finding: $0.finding.finding, overlapStart: $0.overlap.map(DayNumber.format)) }
-            output.buffer.bytes.append(contentsOf: try ReportEncoding.jsonLine(PatientReport(
+            output.append(try ReportEncoding.jsonLine(PatientReport(
                 patient: patient, medications: recognized, unrecognized: unrecognized, findings: findings)).utf8)
-            output.buffer.bytes.append(0x0A)
+            output.append(byte: 0x0A)
         }
     }
 }

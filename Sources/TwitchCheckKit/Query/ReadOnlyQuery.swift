@@ -11,6 +11,8 @@ import GRDBSQLite
 public struct ReadOnlyQuery: Sendable {
     /// The time limit when none is given, in seconds.
     public static let defaultTimeout: Double = 10
+    /// The most text a result may hold, over all its rows, in bytes.
+    public static let maxResultBytes = 64 << 20
 
     public let knowledgeBase: KnowledgeBase
     /// Seconds the query may run before it is stopped.
@@ -38,16 +40,22 @@ public struct ReadOnlyQuery: Sendable {
                 }
                 try bind(parameters, to: statement)
                 var rows: [[QueryValue]] = []
+                var size = 0
                 let cursor = try Row.fetchCursor(statement)
                 while let row = try cursor.next() {
-                    rows.append(row.databaseValues.map(Self.value))
+                    let values: [QueryValue] = row.databaseValues.map(Self.value)
+                    size += values.reduce(8) { $0 + $1.text.utf8.count }
+                    if size > Self.maxResultBytes { throw QueryError.resultTooLarge(bytes: Self.maxResultBytes) }
+                    if guardian.isPastDeadline() { throw QueryError.timedOut(seconds: timeout) }
+                    rows.append(values)
                 }
                 return QueryResult(columns: statement.columnNames, rows: rows)
             }
         } catch let error as DatabaseError {
             if let refusal = guardian.refusal { throw QueryError.refused(refusal) }
             if guardian.timedOut || error.resultCode == .SQLITE_INTERRUPT { throw QueryError.timedOut(seconds: timeout) }
-            throw QueryError.sqlite(error.message ?? "\(error)")
+            if error.resultCode == .SQLITE_TOOBIG { throw QueryError.valueTooLarge(bytes: Int(ReadLimits.standard.maxValueBytes)) }
+            throw QueryError.sqlite(ErrorExplanation.reason(for: error))
         }
     }
 
@@ -70,13 +78,25 @@ public struct ReadOnlyQuery: Sendable {
         }
     }
 
+    /// A blob as lowercase hexadecimal.
+    private static func hex(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: data.count * 2) { buffer in
+            for (index, byte) in data.enumerated() {
+                buffer[2 * index] = digits[Int(byte >> 4)]
+                buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
+            }
+            return data.count * 2
+        }
+    }
+
     private static func value(_ value: DatabaseValue) -> QueryValue {
         switch value.storage {
         case .null: .null
         case .int64(let number): .integer(number)
         case .double(let number): .real(number)
         case .string(let text): .text(text)
-        case .blob(let data): .text(data.map { String(format: "%02x", $0) }.joined())
+        case .blob(let data): .text(hex(data))
         }
     }
 }
