@@ -13,8 +13,12 @@ public final class KnowledgeBase: Sendable {
 
     /// Opens an existing knowledge base read-only; fails with a message that says how to fix it.
     public init(path: String, limits: ReadLimits = .standard) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw TwitchCheckError.databaseMissing(path: path)
+        }
+        if isFolder.boolValue {
+            throw TwitchCheckError.databaseUnreadable(path: path, reason: "it is a folder")
         }
         self.path = path
         reader = try KnowledgeBaseReader(path: path, limits: limits)

@@ -35,14 +35,17 @@ public final class KnowledgeBaseReader: Sendable {
             }
         } catch let error as DatabaseError {
             throw TwitchCheckError.databaseRead(path: path, reason: reason(for: error))
+        } catch is RowDecodingError {
+            throw TwitchCheckError.databaseRead(path: path, reason: "a row holds a value of the wrong kind, or none where one belongs")
         }
     }
 
     /// What went wrong, in words; a stopped read and a value past the limit are named as such.
     private func reason(for error: DatabaseError) -> String {
-        switch error.resultCode {
-        case .SQLITE_INTERRUPT where budget.expired:
-            "a query ran for more than \(budget.limits.secondsText) of processing and was stopped (a view that never ends?)"
+        if error.resultCode == .SQLITE_INTERRUPT, let expiry = budget.expiry {
+            return "\(expiry) and was stopped (a view that never ends?)"
+        }
+        return switch error.resultCode {
         case .SQLITE_TOOBIG:
             "a value or row is larger than \(budget.limits.sizeText), far more than a knowledge base holds"
         default:

@@ -10,12 +10,15 @@ import GRDBSQLite
 public struct ReadLimits: Sendable, Equatable {
     /// Processor seconds one read may use before it is stopped.
     public var seconds: Double
+    /// Seconds on the clock one read may take however busy the machine is (a read waiting for the processor).
+    public var wallSeconds: Double
     /// The largest string, blob or row SQLite may produce, in bytes (`SQLITE_LIMIT_LENGTH`).
     public var maxValueBytes: Int32
 
     /// Limits for reading a knowledge base.
-    public init(seconds: Double = 5, maxValueBytes: Int32 = 1 << 20) {
+    public init(seconds: Double = 5, wallSeconds: Double = 30, maxValueBytes: Int32 = 1 << 20) {
         self.seconds = seconds
+        self.wallSeconds = wallSeconds
         self.maxValueBytes = maxValueBytes
     }
 
@@ -30,21 +33,25 @@ public struct ReadLimits: Sendable, Equatable {
             : bytes >= 1 << 10 && bytes % (1 << 10) == 0 ? "\(bytes >> 10) KiB" : "\(bytes) bytes"
     }
 
-    var secondsText: String { seconds == seconds.rounded() ? "\(Int(seconds)) seconds" : "\(seconds) seconds" }
+    static func describe(seconds: Double) -> String {
+        seconds == seconds.rounded() && abs(seconds) < 1e9 ? "\(Int(seconds)) seconds" : "\(seconds) seconds"
+    }
 }
 
 /// Enforces ``ReadLimits`` on one connection: SQLite's length limit, and a progress handler that
-/// interrupts a statement once the read has used its processor time.
+/// interrupts a statement once the read has used its processor time or its time on the clock.
 ///
-/// Time is the reading thread's processor time, so a busy machine does not fail an honest read.
+/// Processor time is the reading thread's, so a busy machine does not fail an honest read; the
+/// clock limit, six times longer by default, still ends a read that the machine starves.
 /// The clock is started and stopped inside the connection's serialized access (see
 /// ``KnowledgeBaseReader``), and the handler runs on that same thread; no state is shared across threads.
 final class ReadBudget: @unchecked Sendable {
     let limits: ReadLimits
-    /// Thread processor time, in nanoseconds, past which the running statement is interrupted.
+    /// Thread processor time and clock time, in nanoseconds, past which the running statement is interrupted.
     private var deadline: UInt64 = .max
-    /// Whether the handler interrupted a statement of the current read.
-    private(set) var expired = false
+    private var wallDeadline: UInt64 = .max
+    /// Why the handler interrupted a statement of the current read, in words, or nil.
+    private(set) var expiry: String?
 
     init(limits: ReadLimits) {
         self.limits = limits
@@ -62,18 +69,30 @@ final class ReadBudget: @unchecked Sendable {
 
     /// Starts the clock for one read.
     func start() {
-        expired = false
-        deadline = Self.threadTime() + UInt64(min(limits.seconds, 86_400) * 1_000_000_000)
+        expiry = nil
+        deadline = Self.threadTime() + Self.nanoseconds(limits.seconds)
+        wallDeadline = DispatchTime.now().uptimeNanoseconds + Self.nanoseconds(limits.wallSeconds)
     }
 
     /// Stops the clock.
     func stop() {
         deadline = .max
+        wallDeadline = .max
     }
 
     private func isSpent() -> Bool {
-        if !expired, Self.threadTime() >= deadline { expired = true }
-        return expired
+        if expiry == nil {
+            if Self.threadTime() >= deadline {
+                expiry = "a query ran for more than \(ReadLimits.describe(seconds: limits.seconds)) of processing"
+            } else if DispatchTime.now().uptimeNanoseconds >= wallDeadline {
+                expiry = "a query ran for more than \(ReadLimits.describe(seconds: limits.wallSeconds))"
+            }
+        }
+        return expiry != nil
+    }
+
+    private static func nanoseconds(_ seconds: Double) -> UInt64 {
+        UInt64(min(max(seconds, 0), 86_400) * 1_000_000_000)
     }
 
     private static func threadTime() -> UInt64 {
