@@ -79,6 +79,10 @@ import Testing
             (CocoaError(.fileReadInapplicableStringEncoding, userInfo: [NSFilePathErrorKey: "/x/a.sql"]), "/x/a.sql: it is not valid UTF-8 text"),
             (CocoaError(.fileReadUnknown), "the file operation failed (code 256)"),
             (POSIXError(.EBADF), "Bad file descriptor"),
+            // twitchcheck's own errors, of every type, speak for themselves.
+            (BatchError.emptyInput("<stdin>"), "<stdin> is empty: expected a CSV header line and rows"),
+            (QueryError.timedOut(seconds: 2), QueryError.timedOut(seconds: 2).description),
+            (TwitchCheckError.noHomeFolder, TwitchCheckError.noHomeFolder.description),
         ]
         for item in cases {
             let message = try #require(ErrorExplanation.message(for: item.error))

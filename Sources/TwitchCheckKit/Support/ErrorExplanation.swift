@@ -7,17 +7,23 @@ import GRDB
 /// describe the library's internals, not the user's problem, so they never reach the user.
 public enum ErrorExplanation {
     /// The message for an error twitchcheck knows, or nil for one it does not (argument parsing's own).
+    ///
+    /// twitchcheck's own errors (``TwitchCheckError``, ``QueryError``, `BatchError` and any other
+    /// error type of this library or the command) are written for people and say themselves.
     public static func message(for error: Error) -> String? {
         switch error {
-        case let error as TwitchCheckError: error.description
-        case let error as QueryError: error.description
-        case let error as AssessmentInputError: error.description
-        case let error as DatabaseError: "cannot read the knowledge base: \(reason(for: error))"
-        case let error as CocoaError: reason(for: error)
-        case let error as POSIXError: String(cString: strerror(error.code.rawValue))
-        default: nil
+        case let error as DatabaseError: return "cannot read the knowledge base: \(reason(for: error))"
+        case let error as CocoaError: return reason(for: error)
+        case let error as POSIXError: return String(cString: strerror(error.code.rawValue))
+        default:
+            let module = String(reflecting: type(of: error)).prefix { $0 != "." }
+            guard ownModules.contains(String(module)), let described = error as? CustomStringConvertible else { return nil }
+            return described.description
         }
     }
+
+    /// The modules whose errors are written for users.
+    static let ownModules: Set<String> = ["TwitchCheckKit", "twitchcheck"]
 
     /// The message for an error nothing else explains: no internal text, only what to do.
     public static func unexpected(_ error: Error) -> String {
