@@ -69,14 +69,14 @@ struct AssessCommand: ParsableCommand {
             .assess(medications, signs: try signs(), temperatureCelsius: temperature)
         switch output.format {
         case .json:
-            print(try ReportEncoding.json(assessment))
+            try StandardOutput.print(ReportEncoding.json(assessment))
         case .text:
             let citations = try knowledgeBase.sources([HunterCriteria.sourceID] + assessment.check.citedSourceIDs)
             let renderer = AssessmentTextRenderer(
                 style: output.style,
                 citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }),
                 width: Terminal.outputWidth)
-            print(renderer.render(assessment), terminator: "")
+            try StandardOutput.write(renderer.render(assessment))
         }
     }
 

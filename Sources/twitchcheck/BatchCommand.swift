@@ -125,15 +125,16 @@ struct BatchCommand: ParsableCommand {
         let inputName = input == "-" ? "<stdin>" : input
         let summary: BatchSummary
         do {
-            summary = try checker.run(input: inputDescriptor, inputName: inputName, output: OutputSink(fileDescriptor: outputDescriptor),
+            summary = try checker.run(input: inputDescriptor, inputName: inputName,
+                                      output: OutputSink(fileDescriptor: outputDescriptor, destination: output ?? "standard output"),
                                       progress: progress.map { bar in { bar.update($0) } })
             try reportFile?.commit()
-        } catch TwitchCheckError.inputUnreadable(path: "output", let reason) {
-            throw ReportFileError.unwritable(path: output ?? "standard output", reason: reason)
+        } catch TwitchCheckError.outputUnwritable(_, let reason) where output != nil {
+            throw ReportFileError.unwritable(path: output ?? "", reason: reason)
         }
         progress?.finish()
         if !quiet {
-            FileHandle.standardError.write(Data(summary.render().utf8))
+            Terminal.writeStandardError(summary.render())
         }
         if strict, summary.hasUncheckedInput {
             Terminal.writeError("twitchcheck: error: \(max(summary.skippedRows, summary.problems.count)) row(s) skipped, "

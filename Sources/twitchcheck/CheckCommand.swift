@@ -60,14 +60,14 @@ struct CheckCommand: ParsableCommand {
         let report = minSeverity.map { checked.leavingOut(below: $0) } ?? checked
         switch output.format {
         case .json:
-            print(try ReportEncoding.json(report))
+            try StandardOutput.print(ReportEncoding.json(report))
         case .text:
             let citations = try knowledgeBase.sources(report.citedSourceIDs)
             let renderer = TextReportRenderer(
                 style: output.style,
                 citations: Dictionary(citations.map { ($0.id, $0.citation) }, uniquingKeysWith: { a, _ in a }),
                 width: Terminal.outputWidth)
-            print(renderer.render(report), terminator: "")
+            try StandardOutput.write(renderer.render(report))
         }
         if strict, !report.allRecognized {
             let names = report.unrecognized.map { $0.reason == .ambiguous ? "\($0.input) (ambiguous)" : $0.input }

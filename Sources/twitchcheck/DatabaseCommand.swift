@@ -36,9 +36,9 @@ struct DatabaseCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let locator = database.locator
+            let locator = try database.locator
             _ = try locator.open()
-            print(locator.path)
+            try StandardOutput.print(locator.path)
         }
     }
 
@@ -48,7 +48,7 @@ struct DatabaseCommand: ParsableCommand {
             commandName: "build",
             abstract: "Build the knowledge base from the schema and seeds, atomically.",
             discussion: """
-            Uses the schema and seeds compiled into this binary, or those of a checkout with --from. The new file is written beside the destination and renamed into place, so readers never see a half-built database.
+            Uses the schema and seeds compiled into this binary, or those of a checkout with --from. The new file is written beside the destination and renamed into place, so readers never see a half-built database. An existing file is replaced only if it is a twitchcheck knowledge base (or empty); anything else is refused (exit 2).
 
             Examples:
               twitchcheck db build
@@ -64,10 +64,10 @@ struct DatabaseCommand: ParsableCommand {
         var from: String?
 
         func run() throws {
-            let destination = output ?? DatabaseLocator(option: nil).path
+            let locator = try DatabaseLocator(option: output)
             let bundle = try from.map { try SeedBundle.load(fromPackageRoot: URL(fileURLWithPath: $0)) } ?? EmbeddedSeeds.bundle()
-            try KnowledgeBaseBuilder(bundle: bundle).build(at: URL(fileURLWithPath: destination))
-            print(destination)
+            try locator.rebuild(from: bundle)
+            try StandardOutput.print(locator.path)
         }
     }
 
@@ -89,7 +89,7 @@ struct DatabaseCommand: ParsableCommand {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            output.print(try KnowledgeBaseSummary(knowledgeBase: database.open()).rows)
+            try output.print(KnowledgeBaseSummary(knowledgeBase: database.open()).rows)
         }
     }
 
@@ -121,15 +121,15 @@ struct DatabaseCommand: ParsableCommand {
             let errors = problems.filter { $0.level == .error }.count
             if output.format == .table {
                 if !problems.isEmpty {
-                    output.print(QueryResult(columns: ["level", "check", "table", "key", "problem"], rows: rows))
-                    print("")
+                    try output.print(QueryResult(columns: ["level", "check", "table", "key", "problem"], rows: rows))
+                    try StandardOutput.print("")
                 }
                 let checks = KnowledgeBaseAudit.checks.count
-                print(errors == 0
+                try StandardOutput.print(errors == 0
                       ? "OK: \(checks) checks passed" + (problems.isEmpty ? "." : " (\(problems.count) warning(s)).")
                       : "FAILED: \(errors) error(s), \(problems.count - errors) warning(s) from \(checks) checks.")
             } else {
-                output.print(QueryResult(columns: ["level", "check", "table", "key", "problem"], rows: rows))
+                try output.print(QueryResult(columns: ["level", "check", "table", "key", "problem"], rows: rows))
             }
             if errors > 0 { throw ExitCode(1) }
         }

@@ -8,7 +8,8 @@ struct DatabaseOptions: ParsableArguments {
         valueName: "path"))
     var db: String?
 
-    var locator: DatabaseLocator { DatabaseLocator(option: db) }
+    /// Where the knowledge base is; fails when there is no home folder to put the default in.
+    var locator: DatabaseLocator { get throws { try DatabaseLocator(option: db) } }
 
     func open() throws -> KnowledgeBase { try locator.open() }
 }

@@ -43,10 +43,10 @@ struct DrugCommand: ParsableCommand {
         switch output.format {
         case .json:
             // One object for one drug; an array for a combination product's ingredients.
-            print(profiles.count == 1 ? try ReportEncoding.json(profiles[0]) : try ReportEncoding.json(profiles))
+            try StandardOutput.print(profiles.count == 1 ? try ReportEncoding.json(profiles[0]) : try ReportEncoding.json(profiles))
         case .text:
             let renderer = DrugProfileRenderer(style: output.style)
-            print(profiles.map(renderer.render).joined(separator: "\n"), terminator: "")
+            try StandardOutput.write(profiles.map(renderer.render).joined(separator: "\n"))
         }
     }
 }

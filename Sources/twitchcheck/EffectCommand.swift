@@ -57,8 +57,8 @@ struct EffectCommand: ParsableCommand {
         }
         let report = try EffectReport.load(effect, minSeverity: minSeverity, inClass: classID, from: knowledgeBase)
         switch output.format {
-        case .json: print(try ReportEncoding.json(report))
-        case .text: print(EffectReportRenderer(style: output.style).render(report), terminator: "")
+        case .json: try StandardOutput.print(ReportEncoding.json(report))
+        case .text: try StandardOutput.write(EffectReportRenderer(style: output.style).render(report))
         }
     }
 }

@@ -20,10 +20,10 @@ final class ProgressBar {
         let rate = Double(done) / max(now.timeIntervalSince(started), 0.001) / 1_048_576
         let line = String(format: "\r[%@%@] %3.0f%%  %.0f MB/s ", String(repeating: "#", count: filled),
                           String(repeating: " ", count: width - filled), fraction * 100, rate)
-        FileHandle.standardError.write(Data(line.utf8))
+        Terminal.writeStandardError(line)
     }
 
     func finish() {
-        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+        Terminal.writeStandardError("\r\u{1B}[2K")
     }
 }

@@ -7,8 +7,8 @@ struct RowOutputOptions: ParsableArguments {
     var format: RowFormat = .table
 
     /// Prints rows in the chosen format.
-    func print(_ result: QueryResult) {
-        Swift.print(RowPrinter(format: format).render(result), terminator: "")
+    func print(_ result: QueryResult) throws {
+        try StandardOutput.write(RowPrinter(format: format).render(result))
     }
 }
 

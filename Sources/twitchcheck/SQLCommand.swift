@@ -70,7 +70,7 @@ struct SQLCommand: ParsableCommand {
         }
         let sql = try readQuery()
         let knowledgeBase = try database.open()
-        let writer = RowWriter(format: output.format) { print($0, terminator: "") }
+        let writer = RowWriter(format: output.format) { try StandardOutput.write($0) }
         do {
             try ReadOnlyQuery(knowledgeBase: knowledgeBase, timeout: timeout)
                 .stream(sql, parameters: parameters, columns: writer.begin, row: writer.add)

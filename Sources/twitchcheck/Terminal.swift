@@ -1,7 +1,7 @@
 import Foundation
 import TwitchCheckKit
 
-/// Facts about where output goes, for choosing colour and progress display.
+/// Facts about where output goes, for choosing colour and progress display, and the one way to write to stderr.
 enum Terminal {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
@@ -21,7 +21,14 @@ enum Terminal {
         }
     }
 
+    /// Writes a line to standard error.
     static func writeError(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        writeStandardError(message + "\n")
+    }
+
+    /// Writes to standard error as it is. A closed or full standard error is ignored: there is
+    /// nowhere left to say so, and the exit status still tells.
+    static func writeStandardError(_ text: String) {
+        try? FileDescriptorWriter(fileDescriptor: STDERR_FILENO, destination: "standard error").write(text)
     }
 }

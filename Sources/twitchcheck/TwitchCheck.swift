@@ -29,23 +29,34 @@ struct TwitchCheck: ParsableCommand {
     )
 
     /// Runs a command and exits with DESIGN.md's codes: 0 ok, 1 --fail-on hit, 2 usage or input errors.
+    /// Whatever the outcome, standard output is flushed and checked first: a report that could not
+    /// be written is exit 2, never 0 or 1.
     static func main() {
+        StandardDescriptors.ensureOpen()
         suggestCheckForBareNames(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot()
             try command.run()
+            finish(0)
         } catch let exit as ExitCode {
-            Foundation.exit(exit.rawValue)
-        } catch let error as TwitchCheckError {
-            fail("\(error)")
+            finish(exit.rawValue)
         } catch {
+            if let message = ErrorExplanation.message(for: error) {
+                fail(message)
+            }
             if exitCode(for: error) == .success {
                 // --help, --version: the text goes to standard output.
-                print(fullMessage(for: error))
-                Foundation.exit(0)
+                do {
+                    try StandardOutput.print(fullMessage(for: error))
+                } catch {
+                    fail(ErrorExplanation.message(for: error) ?? "\(error)")
+                }
+                finish(0)
             }
-            let message = fullMessage(for: error)
-            fail(message.isEmpty ? "\(error)" : message)
+            // Argument parsing's own errors are written for users; anything else is not shown as it is.
+            let isParserError = String(reflecting: type(of: error)).hasPrefix("ArgumentParser.")
+            let message = isParserError ? fullMessage(for: error) : ""
+            fail(message.isEmpty ? ErrorExplanation.unexpected(error) : message)
         }
     }
 
@@ -61,10 +72,20 @@ struct TwitchCheck: ParsableCommand {
             + "to check these medications, run: twitchcheck check \(quoted.joined(separator: " "))")
     }
 
+    /// Exits with `status` once whatever went through the C library's buffer is written.
+    private static func finish(_ status: Int32) -> Never {
+        do {
+            try StandardOutput.flushLibraryBuffer()
+        } catch {
+            fail(ErrorExplanation.message(for: error) ?? "\(error)")
+        }
+        Foundation.exit(status)
+    }
+
     /// Prints an error in one consistent form and exits 2; no other failure is allowed to look like exit 1.
     private static func fail(_ message: String) -> Never {
         let text = message.hasPrefix("Error:") ? String(message.dropFirst(6)).trimmingCharacters(in: .whitespaces) : message
-        FileHandle.standardError.write(Data("twitchcheck: error: \(text)\n".utf8))
+        Terminal.writeError("twitchcheck: error: \(text)")
         Foundation.exit(2)
     }
 }

@@ -50,7 +50,7 @@ import TwitchCheckKit
     @Test func theDatabaseIsOpenedReadOnly() throws {
         let knowledgeBase = try TestKnowledgeBase.fresh()
         #expect(throws: (any Error).self) {
-            try knowledgeBase.reader.write { db in try db.execute(sql: "DELETE FROM drugs") }
+            try knowledgeBase.reader.read { db in try db.execute(sql: "DELETE FROM drugs") }
         }
     }
 

@@ -17,7 +17,8 @@ public enum AssessmentInputError: Error, Equatable, CustomStringConvertible {
             "'\(word)' is not taken as a sign: \(reason). The valid signs are: "
                 + HunterSign.allCases.map(\.rawValue).joined(separator: ", ")
         case .implausibleTemperature(let value):
-            "a temperature of \(HunterCriteria.format(value)) °C is outside the plausible range "
+            (value.isFinite ? "a temperature of \(HunterCriteria.format(value)) °C is outside the plausible range "
+                : "'\(HunterCriteria.format(value))' is not a temperature; the plausible range is ")
                 + "\(HunterCriteria.format(HunterCriteria.plausibleTemperatures.lowerBound))–"
                 + "\(HunterCriteria.format(HunterCriteria.plausibleTemperatures.upperBound)) °C; "
                 + "give the body temperature in degrees Celsius (for example --temperature 38.5)"

@@ -103,9 +103,11 @@ public enum HunterCriteria {
         return notes
     }
 
-    /// A temperature as people write it: "38", "38.1".
+    /// A temperature as people write it: "38", "38.1"; any other number too ("1e+308", "inf"), without trapping.
     static func format(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(format: "%.1f", value)
+        guard value.isFinite else { return value.isNaN ? "nan" : value < 0 ? "-inf" : "inf" }
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return abs(value) < 1e6 ? String(format: "%.1f", value) : String(format: "%g", value)
     }
 }
 

@@ -3,24 +3,49 @@ import Foundation
 /// Buffered output to a file descriptor: rows are gathered into 256 KiB blocks, and each full
 /// block is written by a background queue while the next one fills, so writing overlaps work.
 /// At most two blocks are in flight, so memory stays bounded whatever the output size.
-public final class OutputSink: @unchecked Sendable {
-    private let fileDescriptor: Int32
+///
+/// Not `Sendable`: one thread appends and flushes. The buffer is private; appends go through
+/// the methods below, and only whole blocks cross to the background writer (``BlockWriter``).
+public final class OutputSink {
     /// What has not been handed to the writer yet.
-    var buffer = OutputBuffer()
+    private var buffer = OutputBuffer()
     private let flushThreshold = 1 << 18
-    private let writer = DispatchQueue(label: "twitchcheck.output")
-    private let slots = DispatchSemaphore(value: 2)
-    /// The first write error, set on the writer queue and read after waiting for it.
-    private var writeError: Error?
+    private let blocks: BlockWriter
 
-    public init(fileDescriptor: Int32) {
-        self.fileDescriptor = fileDescriptor
+    /// A sink for a descriptor, named in error messages as `destination`.
+    public init(fileDescriptor: Int32, destination: String) {
+        blocks = BlockWriter(FileDescriptorWriter(fileDescriptor: fileDescriptor, destination: destination))
         buffer.bytes.reserveCapacity(flushThreshold * 2)
     }
 
+    /// A sink for standard output, or for a descriptor named "the output file" in error messages.
+    public convenience init(fileDescriptor: Int32) {
+        self.init(fileDescriptor: fileDescriptor,
+                  destination: fileDescriptor == STDOUT_FILENO ? "standard output" : "the output file")
+    }
+
+    /// Appends text and writes a block if one is full.
     public func write(_ text: String) throws {
         buffer.bytes.append(contentsOf: text.utf8)
         try flushIfFull()
+    }
+
+    /// Appends bytes; call ``flushIfFull()`` now and then.
+    @inline(__always)
+    func append(_ bytes: some Sequence<UInt8>) {
+        buffer.bytes.append(contentsOf: bytes)
+    }
+
+    /// Appends one byte.
+    @inline(__always)
+    func append(byte: UInt8) {
+        buffer.bytes.append(byte)
+    }
+
+    /// Appends a day number as `YYYY-MM-DD`.
+    @inline(__always)
+    func appendDay(_ day: Int32) {
+        buffer.appendDay(day)
     }
 
     /// Hands the buffer to the writer once it has grown past the threshold.
@@ -29,11 +54,10 @@ public final class OutputSink: @unchecked Sendable {
         if buffer.bytes.count >= flushThreshold { try handOff() }
     }
 
-    /// Writes everything buffered and waits until it is written.
+    /// Writes everything buffered, waits until it is written, and throws the first write error.
     public func flush() throws {
         try handOff()
-        writer.sync {}
-        if let writeError { throw writeError }
+        try blocks.waitUntilWritten()
     }
 
     private func handOff() throws {
@@ -41,28 +65,43 @@ public final class OutputSink: @unchecked Sendable {
         var block = OutputBuffer()
         block.bytes.reserveCapacity(flushThreshold * 2)
         swap(&block, &buffer)
-        let bytes = block.bytes
+        try blocks.enqueue(block.bytes)
+    }
+}
+
+/// The background half of an ``OutputSink``: writes whole blocks in order on a serial queue,
+/// at most two at a time, and keeps the first error.
+///
+/// Sendable by construction: the descriptor writer, queue and semaphore are themselves
+/// Sendable, and `firstError` is only ever read or written on `queue`.
+private final class BlockWriter: @unchecked Sendable {
+    private let writer: FileDescriptorWriter
+    private let queue = DispatchQueue(label: "twitchcheck.output")
+    private let slots = DispatchSemaphore(value: 2)
+    /// Accessed only on `queue`.
+    private var firstError: Error?
+
+    init(_ writer: FileDescriptorWriter) {
+        self.writer = writer
+    }
+
+    /// Queues a block for writing; throws at once if an earlier block failed, so a full disk stops the run early.
+    func enqueue(_ bytes: [UInt8]) throws {
+        if let error = queue.sync(execute: { firstError }) { throw error }
         slots.wait()
-        writer.async { [self] in
+        queue.async { [self] in
             defer { slots.signal() }
-            guard writeError == nil else { return }
+            guard firstError == nil else { return }
             do {
-                try bytes.withUnsafeBytes { try writeAll($0) }
+                try bytes.withUnsafeBytes { try writer.write($0) }
             } catch {
-                writeError = error
+                firstError = error
             }
         }
     }
 
-    private func writeAll(_ bytes: UnsafeRawBufferPointer) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw TwitchCheckError.inputUnreadable(path: "output", reason: String(cString: strerror(errno)))
-            }
-            offset += written
-        }
+    /// Waits for every queued block and throws the first write error.
+    func waitUntilWritten() throws {
+        if let error = queue.sync(execute: { firstError }) { throw error }
     }
 }

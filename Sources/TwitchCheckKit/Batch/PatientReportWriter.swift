@@ -132,21 +132,21 @@ final class PatientReportWriter {
             guard !patientFindings.isEmpty || !unrecognized.isEmpty || !leftover.isEmpty else { return }
             let patientField = Array(CSVFormatter.fields([patient]).utf8)
             for item in patientFindings where item.finding.finding.severity >= minimumSeverity {
-                output.buffer.bytes.append(contentsOf: patientField)
-                output.buffer.bytes.append(contentsOf: item.finding.csvMiddle)
-                if let day = item.overlap { output.buffer.appendDay(day) }
-                output.buffer.bytes.append(contentsOf: item.finding.csvEnd)
+                output.append(patientField)
+                output.append(item.finding.csvMiddle)
+                if let day = item.overlap { output.appendDay(day) }
+                output.append(item.finding.csvEnd)
             }
             for name in unrecognized {
                 let hint = name.suggestions.isEmpty ? "" : "; did you mean: \(name.suggestions.joined(separator: ", "))"
-                output.buffer.bytes.append(contentsOf: patientField)
-                output.buffer.bytes.append(contentsOf: ("," + CSVFormatter.fields([
+                output.append(patientField)
+                output.append(("," + CSVFormatter.fields([
                     "unrecognized", "", "", name.input, "", "not recognised, so not checked\(hint)", "", "", "",
                 ]) + "\r\n").utf8)
             }
             for medication in leftover {
-                output.buffer.bytes.append(contentsOf: patientField)
-                output.buffer.bytes.append(contentsOf: ("," + CSVFormatter.fields([
+                output.append(patientField)
+                output.append(("," + CSVFormatter.fields([
                     "unrecognized_words", "", "", medication.input, "",
                     "words not understood, so not checked: \(medication.unmatchedWords.joined(separator: ", ")) "
                         + "(recognised: \(medication.drugs.joined(separator: "+")))", "", "", "",
@@ -159,9 +159,8 @@ final class PatientReportWriter {
             let report = try checkReport(medications: recognized, unrecognized: unrecognized)
             let findings = patientFindings.filter { $0.finding.finding.severity >= minimumSeverity }
                 .map { BatchFinding(finding: $0.finding.finding, overlapStart: $0.overlap.map(DayNumber.format)) }
-            output.buffer.bytes.append(contentsOf: try ReportEncoding.jsonLine(
-                PatientReport(patient: patient, report: report, findings: findings)).utf8)
-            output.buffer.bytes.append(0x0A)
+            output.append(try ReportEncoding.jsonLine(PatientReport(patient: patient, report: report, findings: findings)).utf8)
+            output.append(byte: 0x0A)
         }
     }
 }

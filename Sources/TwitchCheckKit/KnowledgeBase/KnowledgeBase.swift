@@ -8,26 +8,28 @@ import GRDB
 public final class KnowledgeBase: Sendable {
     /// The database file.
     public let path: String
-    /// The read-only connection, for callers that run their own SQL (the `sql` command).
-    public let reader: DatabaseQueue
+    /// The read-only connection, under ``ReadLimits``; every read of the knowledge base goes through it.
+    public let reader: KnowledgeBaseReader
 
     /// Opens an existing knowledge base read-only; fails with a message that says how to fix it.
-    public init(path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else {
+    public init(path: String, limits: ReadLimits = .standard) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw TwitchCheckError.databaseMissing(path: path)
         }
+        if isFolder.boolValue {
+            throw TwitchCheckError.databaseUnreadable(path: path, reason: "it is a folder")
+        }
         self.path = path
-        do {
-            reader = try DatabaseQueue(path: path, configuration: Self.readOnlyConfiguration(label: "twitchcheck"))
-            let version = try reader.read { db in
-                try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'schema_version'")
+        reader = try KnowledgeBaseReader(path: path, limits: limits)
+        let version = try reader.read { db in
+            guard try db.tableExists("build_info") else {
+                throw TwitchCheckError.databaseUnreadable(path: path, reason: "it has no twitchcheck tables")
             }
-            guard version == KnowledgeBaseBuilder.schemaVersion else {
-                throw TwitchCheckError.databaseOutdated(path: path, found: "schema version \(version ?? "none")")
-            }
-        } catch let error as DatabaseError {
-            let reason = error.resultCode == .SQLITE_ERROR ? "it has no twitchcheck tables" : (error.message ?? "\(error)")
-            throw TwitchCheckError.databaseUnreadable(path: path, reason: reason)
+            return try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'schema_version'")
+        }
+        guard version == KnowledgeBaseBuilder.schemaVersion else {
+            throw TwitchCheckError.databaseOutdated(path: path, found: "schema version \(version ?? "none")")
         }
     }
 

@@ -16,11 +16,20 @@ public struct KnowledgeBaseBuilder: Sendable {
     }
 
     /// Builds the knowledge base and atomically places it at `destination`.
+    ///
+    /// Refuses (``TwitchCheckError/refusedOverwrite(path:reason:)``) to replace a file that is not a
+    /// knowledge base; an older knowledge base, an empty file or nothing at all is fine. Temporary
+    /// files that killed builds of the same destination left behind are removed first.
     public func build(at destination: URL) throws {
+        try Self.checkReplaceable(destination)
         let directory = destination.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appending(
-            path: ".\(destination.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString).tmp")
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch let error as CocoaError {
+            throw TwitchCheckError.outputUnwritable(destination: directory.path, reason: ErrorExplanation.problem(error))
+        }
+        BuildTemporaryFile.removeStale(beside: destination)
+        let temporary = try BuildTemporaryFile.create(beside: destination)
         defer { try? FileManager.default.removeItem(at: temporary) }
         do {
             var configuration = Configuration()
@@ -36,11 +45,22 @@ public struct KnowledgeBaseBuilder: Sendable {
                 try db.execute(sql: "PRAGMA journal_mode = DELETE")
             }
             try queue.close()
+        } catch let error as DatabaseError {
+            throw TwitchCheckError.outputUnwritable(destination: destination.path, reason: ErrorExplanation.reason(for: error))
         }
+        // Checked again just before the rename, in case a file appeared while building.
+        try Self.checkReplaceable(destination)
         // rename(2) replaces the destination in one step on the same file system.
         guard rename(temporary.path, destination.path) == 0 else {
-            throw TwitchCheckError.databaseUnreadable(
-                path: destination.path, reason: "could not move the new database into place: \(String(cString: strerror(errno)))")
+            throw TwitchCheckError.outputUnwritable(
+                destination: destination.path, reason: "could not move the new database into place: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Throws unless what is at `destination` may be replaced: nothing, an empty file, or a knowledge base.
+    static func checkReplaceable(_ destination: URL) throws {
+        if case .other(let what) = KnowledgeBaseFile.identify(destination.path) {
+            throw TwitchCheckError.refusedOverwrite(path: destination.path, reason: what)
         }
     }
 
@@ -52,6 +72,8 @@ public struct KnowledgeBaseBuilder: Sendable {
                 throw TwitchCheckError.seedRow(path: file.path, line: 0, message: error.message ?? "\(error)")
             }
         }
+        // Lets a later build recognise the file as one it may replace (see KnowledgeBaseFile).
+        try db.execute(sql: "PRAGMA application_id = \(KnowledgeBaseFile.applicationID)")
         let importer = SeedImporter(db: db, bundle: bundle)
         try importer.importAll()
         let buildInfo: [(String, String)] = [

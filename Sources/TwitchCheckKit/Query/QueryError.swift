@@ -6,6 +6,10 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
     case sqlite(String)
     /// The query ran longer than its time limit and was interrupted.
     case timedOut(seconds: Double)
+    /// One value is larger than SQLite's length limit.
+    case valueTooLarge(bytes: Int)
+    /// The rows together are larger than ``ReadOnlyQuery/maxResultBytes``.
+    case resultTooLarge(bytes: Int)
     /// A `:NAME` parameter of the query was given no value, or a value was given for no parameter.
     case parameters(String)
     /// The text holds more than one statement.
@@ -23,6 +27,11 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
         case .timedOut(let seconds):
             "the query ran longer than \(Self.format(seconds)) seconds and was stopped; "
                 + "narrow it with WHERE or LIMIT, or allow more time with --timeout SECONDS"
+        case .valueTooLarge(let bytes):
+            "a value is larger than \(Self.size(bytes)), the most one value may hold; "
+                + "shorten it with substr(), or select something smaller"
+        case .resultTooLarge(let bytes):
+            "the result is larger than \(Self.size(bytes)) and was stopped; select fewer rows (LIMIT) or columns"
         case .parameters(let message):
             "\(message); bind each :NAME of the query with --param NAME=VALUE"
         case .multipleStatements:
@@ -30,6 +39,10 @@ public enum QueryError: Error, Equatable, CustomStringConvertible {
         case .empty:
             "the query holds no statement (only spaces or comments); give one SELECT statement"
         }
+    }
+
+    private static func size(_ bytes: Int) -> String {
+        ReadLimits.describe(bytes: bytes)
     }
 
     private static func format(_ seconds: Double) -> String {

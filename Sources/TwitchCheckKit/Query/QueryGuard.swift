@@ -3,7 +3,7 @@ import GRDB
 import GRDBSQLite
 
 /// Fences one connection for a person's SQL: ``QueryPolicy`` as the SQLite authorizer,
-/// extension loading off, and a progress handler that stops the query at its deadline.
+/// extension loading off, SQLite's value length limit, and a progress handler that stops the query at its deadline.
 ///
 /// SQLite calls back into this object from the connection's own thread while a statement
 /// compiles or steps; it lives as long as the connection it guards.
@@ -24,6 +24,7 @@ final class QueryGuard: @unchecked Sendable {
     func install(on db: Database) {
         guard let connection = db.sqliteConnection else { return }
         sqlite3_enable_load_extension(connection, 0)
+        sqlite3_limit(connection, SQLITE_LIMIT_LENGTH, ReadLimits.standard.maxValueBytes)
         let nanoseconds = timeout * 1_000_000_000
         deadline = nanoseconds >= Double(UInt64.max / 2) ? .max : DispatchTime.now().uptimeNanoseconds + UInt64(nanoseconds)
         let context = Unmanaged.passUnretained(self).toOpaque()
@@ -52,7 +53,7 @@ final class QueryGuard: @unchecked Sendable {
         refusals.first { !QueryPolicy.isSchemaBookkeeping($0) } ?? refusals.first.map { _ in "a change to the schema" }
     }
 
-    /// Whether the deadline has passed; once it has, ``timedOut`` is set.
+    /// Whether the deadline has passed; also checked between rows, while Swift converts them.
     func isPastDeadline() -> Bool {
         if DispatchTime.now().uptimeNanoseconds >= deadline { timedOut = true }
         return timedOut

@@ -11,6 +11,9 @@ import GRDBSQLite
 public struct ReadOnlyQuery: Sendable {
     /// The time limit when none is given, in seconds.
     public static let defaultTimeout: Double = 10
+    /// The most text a result may hold, over all its rows, in bytes (the whole knowledge base is
+    /// under 10 MB as text).
+    public static let maxResultBytes = 64 << 20
 
     public let knowledgeBase: KnowledgeBase
     /// Seconds the query may run before it is stopped.
@@ -49,8 +52,13 @@ public struct ReadOnlyQuery: Sendable {
                 try bind(parameters, to: statement)
                 try columns(statement.columnNames)
                 let cursor = try Row.fetchCursor(statement)
+                var size = 0
                 while let row = try cursor.next() {
-                    try handle(row.databaseValues.map(Self.value))
+                    let values: [QueryValue] = row.databaseValues.map(Self.value)
+                    // No question about the knowledge base has an answer this large; a runaway join does.
+                    size += values.reduce(8) { $0 + $1.text.utf8.count }
+                    if size > Self.maxResultBytes { throw QueryError.resultTooLarge(bytes: Self.maxResultBytes) }
+                    try handle(values)
                     if guardian.isPastDeadline() { throw QueryError.timedOut(seconds: timeout) }
                 }
             }
@@ -59,7 +67,8 @@ public struct ReadOnlyQuery: Sendable {
             if guardian.timedOut || error.resultCode == .SQLITE_INTERRUPT { throw QueryError.timedOut(seconds: timeout) }
             if error.message?.hasPrefix("Multiple statements found") == true { throw QueryError.multipleStatements }
             if error.message == "empty statement" { throw QueryError.empty }
-            throw QueryError.sqlite(error.message ?? "\(error)")
+            if error.resultCode == .SQLITE_TOOBIG { throw QueryError.valueTooLarge(bytes: Int(ReadLimits.standard.maxValueBytes)) }
+            throw QueryError.sqlite(ErrorExplanation.reason(for: error))
         }
     }
 
@@ -82,13 +91,25 @@ public struct ReadOnlyQuery: Sendable {
         }
     }
 
+    /// A blob as lowercase hexadecimal.
+    private static func hex(_ data: Data) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        return String(unsafeUninitializedCapacity: data.count * 2) { buffer in
+            for (index, byte) in data.enumerated() {
+                buffer[2 * index] = digits[Int(byte >> 4)]
+                buffer[2 * index + 1] = digits[Int(byte & 0x0F)]
+            }
+            return data.count * 2
+        }
+    }
+
     private static func value(_ value: DatabaseValue) -> QueryValue {
         switch value.storage {
         case .null: .null
         case .int64(let number): .integer(number)
         case .double(let number): .real(number)
         case .string(let text): .text(text)
-        case .blob(let data): .text(data.map { String(format: "%02x", $0) }.joined())
+        case .blob(let data): .text(hex(data))
         }
     }
 }

@@ -41,7 +41,11 @@ public final class RowWriter {
         case .json: try emit((rowsWritten == 0 ? "" : ",\n ") + Self.object(row, columns))
         case .jsonl: try emit(Self.object(row, columns) + "\n")
         case .table:
-            let cells = row.map { Self.cell($0.text) }
+            // A cut column never shows more than its width, so a huge value is not held whole.
+            let last = row.count - 1
+            let cells = row.enumerated().map { index, value in
+                Self.cell(index == last ? value.text : String(value.text.prefix(Self.maxColumnWidth + 1)))
+            }
             if let widths {
                 try emit(Self.line(cells, widths))
             } else {

@@ -22,7 +22,11 @@ public struct SeedBundle: Sendable {
             for case let url as URL in walker where ["sql", "tsv"].contains(url.pathExtension) {
                 let relative = folder + "/" + url.standardizedFileURL.path
                     .dropFirst(base.standardizedFileURL.path.count + 1)
-                files.append(SeedFile(path: relative, text: try String(contentsOf: url, encoding: .utf8)))
+                do {
+                    files.append(SeedFile(path: relative, text: try String(contentsOf: url, encoding: .utf8)))
+                } catch let error as CocoaError {
+                    throw TwitchCheckError.inputUnreadable(path: url.path, reason: ErrorExplanation.problem(error))
+                }
             }
         }
         guard files.contains(where: \.isSchema) else {

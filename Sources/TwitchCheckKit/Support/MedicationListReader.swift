@@ -33,7 +33,13 @@ public enum MedicationListReader {
         let handle = FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: false)
         var data = Data()
         while data.count <= maxInputBytes {
-            guard let chunk = try handle.read(upToCount: 1 << 16), !chunk.isEmpty else { break }
+            let chunk: Data?
+            do {
+                chunk = try handle.read(upToCount: 1 << 16)
+            } catch {
+                throw TwitchCheckError.inputUnreadable(path: origin, reason: ErrorExplanation.reason(for: error))
+            }
+            guard let chunk, !chunk.isEmpty else { break }
             data.append(chunk)
         }
         if data.count > maxInputBytes {

@@ -38,12 +38,27 @@ struct CommandRunner {
 
     /// Runs `twitchcheck ARGUMENTS`, feeding `input` on standard input. With `timeout`, a run
     /// that takes longer is killed and the call throws ``TimedOut``, so a hang fails the test.
+    ///
+    /// With `redirections` (shell syntax such as `> /dev/full` or `2>&-`), the binary is started
+    /// through `/bin/sh -c 'exec twitchcheck ARGUMENTS REDIRECTIONS'`, so it can be given a full or
+    /// closed standard descriptor; whatever the redirections leave on the pipes is still read.
+    ///
+    /// With `launcher` (a command and its arguments, such as GNU time), the binary is started as
+    /// `LAUNCHER twitchcheck ARGUMENTS`.
     static func run(_ arguments: [String], input: String? = nil, environment extra: [String: String] = [:],
-                    timeout: Double? = nil) throws -> Result {
+                    timeout: Double? = nil, redirections: String? = nil, launcher: [String] = []) throws -> Result {
         _ = ignoresBrokenPipe
         let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+        if let command = launcher.first {
+            process.executableURL = URL(fileURLWithPath: command)
+            process.arguments = Array(launcher.dropFirst()) + [executable.path] + arguments
+        } else if let redirections {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments = ["-c", "exec \"$0\" \"$@\" \(redirections)", executable.path] + arguments
+        } else {
+            process.executableURL = executable
+            process.arguments = arguments
+        }
         var environment = ProcessInfo.processInfo.environment
         environment["XDG_DATA_HOME"] = dataHome
         environment["TWITCHCHECK_DB"] = nil
