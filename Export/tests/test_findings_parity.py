@@ -57,26 +57,64 @@ def spark():
     session.stop()
 
 
-def generated_rows(seed=16, patients=60, rows=1500):
-    """Prescriptions that stress every rule of batch's reading: dates missing, malformed, with a
-    time, a day past the month's end (2021-02-30), a stop before the start, a same-day switch;
-    names padded with spaces and tabs, empty, misspelt, unknown, and combination products."""
+# Dates batch must read as empty (unknown start, ongoing stop): other orders, impossible days,
+# February 29 of a year that is not a leap year, more digits, something other than a time after the date.
+UNREADABLE_DATES = ["garbage", "2021-13-01", "2021/01/05", " 2021-01-05", "2021-02-30", "2021-00-10", "21-01-05",
+                    "01/02/2020", "2020-13-45", "2021-02-29", "1900-02-29", "2100-02-29", "2021-04-31", "2021-1-05",
+                    "2021-01-050", "2021-01-05X", "2021-01-05/08:00", "２０２１-01-05", "0000-02-30"]
+# Dates batch reads: February 29 of leap years (2000 and year 0000 are, by the 400-year rule),
+# year 0000, the last days of months, a time after 'T' or a space.
+READABLE_DATES = ["2020-02-29", "2000-02-29", "0000-02-29", "0000-01-01", "0000-03-01", "2021-04-30", "2021-02-28",
+                  "2020-02-29T23:59:59Z", "2021-01-05 08:00", "2021-01-05T", "2021-01-05 "]
+# Patient ids batch skips as empty.
+BLANK_PATIENTS = ["", " ", "\t", " \t "]
+# Recognised names with words left over (batch's unrecognized_words rows), next to the names themselves.
+LEFTOVER_NAMES = ["amoxicillin xyzzq", "sertraline blorf 50 mg", "Zoloft wibble", "tramadol qqq zzz",
+                  "Acetaminophen 325 MG / Oxycodone Hydrochloride 5 MG Oral Tablet frobnicate"]
+
+
+def generated_rows(seed=16, patients=60, rows=2000):
+    """Prescriptions that stress every rule of batch's reading: dates missing, unreadable (other
+    orders, impossible days, February 29 outside leap years), with a time, in year 0000, a stop
+    before the start, a same-day switch; patient ids empty or blank; names padded with spaces and
+    tabs, empty, misspelt, unknown, with words left over, and combination products."""
     pick = random.Random(seed)
     names = ["sertraline", "tramadol", "Zoloft 50mg", " phenelzine\t", "linezolid", "lithium", "haloperidol",
              "metoclopramide", "ondansetron", "fluoxetine", "bupropion", "Unobtainium", "sertralin", "amoxicillin",
              "Acetaminophen 325 MG / Oxycodone Hydrochloride 5 MG Oral Tablet", "", "  ", "valproate",
              "methylphenidate", "Tramadol HCl 50 MG Oral Tablet", "quetiapine", "dextromethorphan", "\"odd, name\""]
+    names += LEFTOVER_NAMES
     def day():
         kind = pick.random()
-        if kind < 0.12:
+        if kind < 0.10:
             return ""
         if kind < 0.16:
-            return pick.choice(["garbage", "2021-13-01", "2021/01/05", " 2021-01-05", "2021-02-30", "2021-00-10", "21-01-05"])
+            return pick.choice(UNREADABLE_DATES)
+        if kind < 0.20:
+            return pick.choice(READABLE_DATES)
         text = f"2021-{pick.randint(1, 4):02d}-{pick.randint(1, 31):02d}"
         return text + pick.choice(["", "", "T08:00:00Z", " 00:00:00"])
     out = []
     for _ in range(rows):
-        out.append((f"p{pick.randrange(patients)}", pick.choice(names), day(), day()))
+        patient = pick.choice(BLANK_PATIENTS) if pick.random() < 0.03 else f"p{pick.randrange(patients)}"
+        out.append((patient, pick.choice(names), day(), day()))
+    return out + edge_rows()
+
+
+def edge_rows():
+    """Every case once, where getting it wrong changes a row: each date as a start and as a stop of
+    sertraline beside a short course of tramadol (an unreadable start or stop widens the span to
+    reach it; a readable one gives its own overlap day), a stop before its start that overlaps only
+    once swapped, blank patient ids that would otherwise pair up, and each name with words left over."""
+    out = []
+    for number, date in enumerate(UNREADABLE_DATES + READABLE_DATES):
+        out += [(f"edge-start-{number}", "sertraline", date, "2021-06-30"), (f"edge-start-{number}", "tramadol", "2021-03-01", "2021-03-05"),
+                (f"edge-stop-{number}", "sertraline", "2021-03-10", date), (f"edge-stop-{number}", "tramadol", "2021-06-01", "2021-06-05"),
+                (f"edge-early-{number}", "sertraline", date, date), (f"edge-early-{number}", "tramadol", "0000-01-01", "2000-03-01")]
+    out += [("edge-swapped", "sertraline", "2021-03-10", "2021-03-01"), ("edge-swapped", "tramadol", "2021-03-03", "2021-03-04"),
+            ("edge-not-swapped", "sertraline", "2021-03-10", "2021-03-01"), ("edge-not-swapped", "tramadol", "2021-03-11", "2021-03-12")]
+    out += [(patient, name, "", "") for patient in BLANK_PATIENTS for name in ("phenelzine", "tramadol", "Unobtainium")]
+    out += [("edge-leftover", name, "2021-01-01", "") for name in LEFTOVER_NAMES + ["sertraline"]]
     return out
 
 

@@ -6,7 +6,7 @@ import TwitchCheckKit
 struct ResolveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "resolve",
-        abstract: "Resolve medication strings to drugs: CSV medication,drug,matched_by,suggestions.",
+        abstract: "Resolve medication strings to drugs: CSV medication,drug,matched_by,suggestions,unmatched_words,recognised.",
         discussion: """
         Reads one medication string per line (or, with --csv, the first column of a CSV file with a header) and writes a row per ingredient; a string that is not recognised gets one row with an empty drug and close names in 'suggestions'. Strings are trimmed of spaces and tabs and written once each, as 'batch' reads them. The output is the medication_map table that 'twitchcheck export''s findings.sql joins: in a warehouse, resolve the distinct strings once and broadcast the map.
 

@@ -33,6 +33,20 @@ import Testing
         #expect(batch.output.contains("not recognised, so not checked; did you mean: \(rows[0].suggestions)"))
     }
 
+    @Test(arguments: [
+        ("amoxicillin xyzzq", ["amoxicillin"], "xyzzq"),
+        ("sertraline blorf 50 mg", ["sertraline"], "blorf"),
+        ("Acetaminophen 325 MG / Oxycodone Hydrochloride 5 MG Oral Tablet frobnicate", ["acetaminophen", "oxycodone"], "frobnicate"),
+    ])
+    func leftoverWordsAreCarriedOnEveryRowAsBatchPrintsThem(input: String, drugs: [String], words: String) throws {
+        let rows = Self.mapper.rows(for: input)
+        #expect(rows.map(\.drug) == drugs, "the recognised drugs are still checked")
+        #expect(rows.allSatisfy { $0.unmatchedWords == words && $0.recognised == drugs.joined(separator: "+") })
+        let batch = try BatchCheckerTests.run(text: "PATIENT,DESCRIPTION\nu1,\(input)\n")
+        #expect(batch.output.contains(CSVFormatter.fields(["unrecognized_words", "", "", input, "",
+            "words not understood, so not checked: \(words) (recognised: \(rows[0].recognised))"])))
+    }
+
     /// `resolve`'s output and problems for a file of these lines, named `names.txt`.
     static func resolveLines(_ lines: String) throws -> (output: String, problems: [String]) {
         let input = try TestKnowledgeBase.temporaryDirectory().appending(path: "names.txt")
@@ -49,7 +63,7 @@ import Testing
     @Test func theMapIsCSVWithOneRowPerDistinctString() throws {
         let (text, problems) = try Self.resolveLines("Zoloft 50mg\r\nZoloft 50mg \n\nUnobtainium\n\"odd, name\"")
         #expect(problems.isEmpty)
-        #expect(text.hasPrefix("medication,drug,matched_by,suggestions\r\nZoloft 50mg,sertraline,brand,\r\nUnobtainium,,,"))
+        #expect(text.hasPrefix("medication,drug,matched_by,suggestions,unmatched_words,recognised\r\nZoloft 50mg,sertraline,brand,,,\r\nUnobtainium,,,"))
         #expect(text.contains("\r\n\"\"\"odd, name\"\"\",,,"), "a name with a comma or quote is quoted as RFC 4180 says")
         #expect(text.components(separatedBy: "Zoloft 50mg,").count == 2, "a repeated string is written once")
     }
@@ -59,7 +73,8 @@ import Testing
         let (text, problems) = try Self.resolveLines("sertraline\n\(long)\ntramadol\n\(long)")
         #expect(problems == ["names.txt:2: the line is longer than 1048576 bytes; it was skipped",
                              "names.txt:4: the line is longer than 1048576 bytes; it was skipped"])
-        #expect(text == "medication,drug,matched_by,suggestions\r\nsertraline,sertraline,generic,\r\ntramadol,tramadol,generic,\r\n")
+        #expect(text == "medication,drug,matched_by,suggestions,unmatched_words,recognised\r\nsertraline,sertraline,generic,,,\r\n"
+            + "tramadol,tramadol,generic,,,\r\n")
     }
 
     @Test func tablesHaveTheirExactHeaders() {

@@ -4,8 +4,10 @@
 /// `medication_map` (`twitchcheck resolve`), `drug_findings` and `pair_findings`
 /// (`twitchcheck export`). Every step mirrors one step of `batch`; each CTE's comment names
 /// the step, so a change in `batch` has one obvious place to be mirrored. It uses only
-/// functions both engines share (`trim`, `translate`, `substr`, `make_date`, `date + int`,
-/// `chr`, `||`), with no engine-specific regular expressions or casts that fail.
+/// functions both engines share (`trim`, `translate`, `substr`, `length`, `%`, `chr`, `||`,
+/// `greatest`), with no engine-specific regular expressions, date functions or casts that
+/// fail: a day is kept as its `YYYY-MM-DD` text, which sorts as the days do, so year 0000,
+/// February 29 and dates with a time behave the same in both engines.
 public enum FindingsQuery {
     /// The SQL text written to `findings.sql`.
     public static let sql = """
@@ -13,12 +15,14 @@ public enum FindingsQuery {
     -- (patient, kind, effect, severity, drugs, overlap_start, summary, evidence, rule, sources)
     -- as one SELECT for DuckDB and Spark SQL. Tables:
     --   prescriptions(patient, medication, start_date, stop_date)   dates as text, DATE or TIMESTAMP
-    --   medication_map(medication, drug, matched_by, suggestions)   `twitchcheck resolve`
+    --   medication_map(medication, drug, matched_by, suggestions, unmatched_words, recognised)
+    --                                                               `twitchcheck resolve`
     --   drug_findings, pair_findings                                `twitchcheck export`
     -- Row order: batch writes patients in file order; here they are sorted. Compare as sets.
     WITH
     -- 1. Rows as batch reads them: the medication without surrounding spaces and tabs; a row
-    --    whose medication is empty is skipped. Dates become text ('YYYY-MM-DD...').
+    --    whose medication is empty, or whose patient id is empty or only spaces and tabs, is
+    --    skipped (batch reports it as a skipped row). Dates become text ('YYYY-MM-DD...').
     rx AS (
         SELECT coalesce(CAST(patient AS STRING), '') AS patient,
                trim(BOTH ' ' || chr(9) FROM coalesce(CAST(medication AS STRING), '')) AS medication,
@@ -27,7 +31,7 @@ public enum FindingsQuery {
         FROM prescriptions
     ),
     rx_named AS (
-        SELECT * FROM rx WHERE medication <> ''
+        SELECT * FROM rx WHERE medication <> '' AND trim(BOTH ' ' || chr(9) FROM patient) <> ''
     ),
     -- 2. Drugs that some finding mentions: batch keeps spans of these only.
     relevant AS (
@@ -43,10 +47,11 @@ public enum FindingsQuery {
         JOIN medication_map m ON m.medication = r.medication
         WHERE m.drug IN (SELECT drug FROM relevant)
     ),
-    -- 4. Dates as batch reads them (DayNumber.parse): the first ten characters must be
-    --    YYYY-MM-DD with month 1-12 and day 1-31, else the date is unknown (NULL). An unknown
-    --    start is open (-infinity); an unknown or empty stop is ongoing (+infinity).
-    --    Each distinct text is parsed once (dates repeat), then looked up.
+    -- 4. Dates as batch reads them (DayNumber.parse): the text is YYYY-MM-DD, alone or followed
+    --    by 'T' or a space and a time, with month 1-12 and a day that exists in that month
+    --    (February 29 only in leap years), else it is not a date (NULL), read as empty: an
+    --    unknown start is open (-infinity), an unknown stop ongoing (+infinity). A day is kept
+    --    as its ten characters, which compare as the days do. Each distinct text is parsed once.
     date_texts AS (
         SELECT start_text AS text FROM rx_drugs
         UNION SELECT stop_text FROM rx_drugs
@@ -54,6 +59,7 @@ public enum FindingsQuery {
     date_checked AS (
         SELECT text,
                length(text) >= 10 AND substr(text, 5, 1) = '-' AND substr(text, 8, 1) = '-'
+                   AND (length(text) = 10 OR substr(text, 11, 1) IN ('T', ' '))
                    AND translate(substr(text, 1, 4) || substr(text, 6, 2) || substr(text, 9, 2), '0123456789', '') = ''
                    AS shaped
         FROM date_texts
@@ -65,10 +71,14 @@ public enum FindingsQuery {
                CASE WHEN shaped THEN CAST(substr(text, 9, 2) AS INT) END AS d
         FROM date_checked
     ),
-    -- A day past the month's end (2021-02-30) counts on into the next month, as in batch.
     date_days AS (
         SELECT text,
-               CASE WHEN m BETWEEN 1 AND 12 AND d BETWEEN 1 AND 31 THEN make_date(y, m, 1) + (d - 1) END AS day
+               CASE WHEN m BETWEEN 1 AND 12 AND d >= 1
+                         AND d <= CASE WHEN m = 2 THEN CASE WHEN y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0)
+                                                            THEN 29 ELSE 28 END
+                                       WHEN m IN (4, 6, 9, 11) THEN 30
+                                       ELSE 31 END
+                    THEN substr(text, 1, 10) END AS day
         FROM date_parts
     ),
     rx_dated AS (
@@ -77,12 +87,12 @@ public enum FindingsQuery {
         JOIN date_days s ON s.text = r.start_text
         JOIN date_days e ON e.text = r.stop_text
     ),
-    -- 5. Each patient's spans of each drug. A stop before the start is moved to the start (the
-    --    span is the start day), as in batch.
+    -- 5. Each patient's spans of each drug. A stop before its start is checked with the two
+    --    dates swapped, as in batch.
     spans AS (
-        SELECT DISTINCT patient, drug, start_day,
-               CASE WHEN stop_day IS NOT NULL AND start_day IS NOT NULL AND stop_day < start_day
-                    THEN start_day ELSE stop_day END AS stop_day
+        SELECT DISTINCT patient, drug,
+               CASE WHEN stop_day < start_day THEN stop_day ELSE start_day END AS start_day,
+               CASE WHEN stop_day < start_day THEN start_day ELSE stop_day END AS stop_day
         FROM rx_dated
     ),
     patient_drugs AS (
@@ -119,7 +129,7 @@ public enum FindingsQuery {
     pair_overlaps AS (
         SELECT patient, drug_a, drug_b,
                CASE WHEN max(CASE WHEN first_day IS NULL THEN 1 ELSE 0 END) = 1 THEN ''
-                    ELSE CAST(min(first_day) AS STRING) END AS overlap_start
+                    ELSE min(first_day) END AS overlap_start
         FROM span_overlaps
         WHERE first_day IS NULL
            OR ((stop_a IS NULL OR first_day <= stop_a) AND (stop_b IS NULL OR first_day <= stop_b))
@@ -145,16 +155,29 @@ public enum FindingsQuery {
         LEFT JOIN medication_map m ON m.medication = r.medication
         WHERE m.medication IS NULL OR coalesce(m.drug, '') = ''
     ),
+    -- 10. Names recognised with words left over (a non-empty unmatched_words in medication_map):
+    --     their drugs are checked above, and a row per patient and name says what was not.
+    unrecognized_word_rows AS (
+        SELECT DISTINCT r.patient, 'unrecognized_words' AS kind, '' AS effect, '' AS severity, r.medication AS drugs,
+               '' AS overlap_start,
+               'words not understood, so not checked: ' || m.unmatched_words
+                   || ' (recognised: ' || coalesce(m.recognised, '') || ')' AS summary,
+               '' AS evidence, '' AS rule, '' AS sources
+        FROM rx_named r
+        JOIN medication_map m ON m.medication = r.medication
+        WHERE coalesce(m.unmatched_words, '') <> ''
+    ),
     all_rows AS (
         SELECT * FROM own_rows
         UNION ALL SELECT * FROM pair_rows
         UNION ALL SELECT * FROM unrecognized_rows
+        UNION ALL SELECT * FROM unrecognized_word_rows
     )
     SELECT patient, kind, effect, severity, drugs, overlap_start, summary, evidence,
            coalesce(rule, '') AS rule, coalesce(sources, '') AS sources
     FROM all_rows
     ORDER BY patient,
-             CASE kind WHEN 'unrecognized' THEN 1 ELSE 0 END,
+             CASE kind WHEN 'unrecognized' THEN 1 WHEN 'unrecognized_words' THEN 2 ELSE 0 END,
              CASE severity WHEN 'contraindicated' THEN 0 WHEN 'major' THEN 1 WHEN 'moderate' THEN 2 ELSE 3 END,
              CASE kind WHEN 'combination' THEN 0 ELSE 1 END,
              effect, drugs

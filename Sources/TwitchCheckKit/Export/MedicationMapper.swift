@@ -27,8 +27,12 @@ public struct MedicationMapper {
         let resolution = (try? resolver.resolve(name)) ?? .unrecognized(UnrecognizedMedication(input: name, suggestions: []))
         switch resolution {
         case .recognized(let medication):
+            // Leftover words are carried as batch prints them in its `unrecognized_words` row.
+            let leftover = medication.unmatchedWords.joined(separator: ", ")
+            let recognised = leftover.isEmpty ? "" : medication.drugs.joined(separator: "+")
             return medication.drugs.map {
-                MedicationMapRow(medication: name, drug: $0, matchedBy: medication.matchedBy.rawValue, suggestions: "")
+                MedicationMapRow(medication: name, drug: $0, matchedBy: medication.matchedBy.rawValue, suggestions: "",
+                                 unmatchedWords: leftover, recognised: recognised)
             }
         case .unrecognized(let unrecognized):
             return [MedicationMapRow(medication: name, drug: "", matchedBy: "",
