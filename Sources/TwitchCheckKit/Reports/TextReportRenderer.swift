@@ -80,7 +80,7 @@ public struct TextReportRenderer: Sendable {
     }
 
     private func title(_ finding: Finding) -> String {
-        "\(finding.effect.displayName) — \(finding.drugs.joined(separator: " + "))"
+        "\(finding.effectDisplayName) — \(finding.drugs.joined(separator: " + "))"
     }
 
     private func detailed(_ finding: Finding) -> [String] {
