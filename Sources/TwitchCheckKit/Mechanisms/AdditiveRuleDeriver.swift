@@ -23,7 +23,7 @@ struct AdditiveRuleDeriver {
     }
 
     func derive() throws {
-        let writer = DerivedRuleWriter(db: db)
+        let writer = try DerivedRuleWriter(db: db)
         for effect in Self.effects {
             let name = try String.fetchOne(db, sql: "SELECT lower(name) FROM effects WHERE id = ?", arguments: [effect]) ?? effect
             let risks = try Row.fetchAll(db, sql: """
@@ -39,7 +39,7 @@ struct AdditiveRuleDeriver {
                 .map { ($0["rank"] as Int, $0["id"] as String) })
             for (index, a) in risks.enumerated() {
                 for b in risks[(index + 1)...] where max(a.rank, b.rank) >= 2 {
-                    if try writer.isCovered(a.drug, b.drug, effect: effect) { continue }
+                    if writer.isCovered(a.drug, b.drug, effect: effect) { continue }
                     let severity = severities[min(a.rank, b.rank, 2)] ?? "minor"
                     let own = "\(a.drug) (\(severities[a.rank] ?? "?") on its own) and \(b.drug) (\(severities[b.rank] ?? "?") on its own)"
                     try writer.write(DerivedRuleWriter.Rule(

@@ -31,7 +31,7 @@ struct GeneratedRuleDeriver {
     }
 
     func derive() throws {
-        let writer = DerivedRuleWriter(db: db)
+        let writer = try DerivedRuleWriter(db: db)
         let paths = try Row.fetchAll(db, sql: """
             SELECT s.drug_id AS object, i.drug_id AS other, s.enzyme, e.effect_id, lower(effects.name) AS effect_name,
                    e.movement_disorder, e.therapeutic_range, e.shows, i.strength AS inhibitor_strength,
@@ -57,7 +57,7 @@ struct GeneratedRuleDeriver {
         let byPair = Dictionary(grouping: paths) { "\($0.object)|\($0.other)" }
         for key in byPair.keys.sorted() {
             guard let group = byPair[key], let top = group.first else { continue }
-            if try writer.isCovered(top.object, top.other, effect: top.effect) { continue }
+            if writer.isCovered(top.object, top.other, effect: top.effect) { continue }
             let strongest = group.filter { $0.rank == top.rank }
             let id = "gen-\(DerivedRuleWriter.slug(top.object))-\(DerivedRuleWriter.slug(top.other))"
             var sources: [String] = []
