@@ -38,6 +38,8 @@ import TwitchCheckKit
         let pair = try combination(["lithium", "valproate"]).first { $0.effect == .tremor }
         #expect(pair?.severity == .moderate)
         #expect(pair?.rule == "add-tremor-lithium-valproate")
+        // Lidocaine's tremor is moderate (a sign of toxicity) but rare: its pairs stay minor.
+        #expect(try combination(["lidocaine", "lithium"]).allSatisfy { $0.severity == .minor })
     }
 
     @Test("every MAOI label contraindication is contraindicated", arguments: [
