@@ -7,7 +7,7 @@
 
 CREATE TABLE effects (
     id          TEXT PRIMARY KEY
-                CHECK (id IN ('serotonin_syndrome', 'tremor', 'tardive_dyskinesia', 'twitching')),
+                CHECK (id IN ('serotonin_syndrome', 'tremor', 'tardive_dyskinesia', 'twitching', 'hypertensive_crisis')),
     name        TEXT NOT NULL,
     description TEXT NOT NULL
 ) STRICT;
@@ -20,7 +20,27 @@ INSERT INTO effects (id, name, description) VALUES
     ('tardive_dyskinesia', 'Tardive dyskinesia and other extrapyramidal effects',
      'Involuntary, often lasting movements of the face and body after dopamine-blocking drugs; also acute dystonia and parkinsonism.'),
     ('twitching', 'Twitching (myoclonus, fasciculation)',
-     'Sudden brief jerks (myoclonus) or small visible muscle twitches (fasciculations).');
+     'Sudden brief jerks (myoclonus) or small visible muscle twitches (fasciculations).'),
+    ('hypertensive_crisis', 'Hypertensive crisis',
+     'A sudden, dangerous rise in blood pressure (severe headache, pounding heart, stiff neck, sweating); only for the MAO-inhibitor combinations a label contraindicates for that reason.');
+
+-- Which movement disorder a movement finding is about, so a clinician knows what to watch for.
+CREATE TABLE movement_disorders (
+    id          TEXT PRIMARY KEY
+                CHECK (id IN ('parkinsonism', 'acute_dystonia', 'akathisia', 'tardive_dyskinesia', 'neurotoxicity',
+                              'tremor', 'myoclonus')),
+    name        TEXT NOT NULL,
+    description TEXT NOT NULL
+) STRICT;
+
+INSERT INTO movement_disorders (id, name, description) VALUES
+    ('parkinsonism', 'Parkinsonism', 'Slowness, stiffness, shuffling gait and resting tremor from dopamine blockade.'),
+    ('acute_dystonia', 'Acute dystonia', 'Sudden sustained muscle spasms (neck, jaw, eyes rolling up), usually in the first days.'),
+    ('akathisia', 'Akathisia', 'Inner restlessness and an urge to keep moving.'),
+    ('tardive_dyskinesia', 'Tardive dyskinesia', 'Involuntary, often lasting movements of the mouth, face and limbs after months of dopamine blockade.'),
+    ('neurotoxicity', 'Neurotoxicity', 'Coarse tremor, unsteadiness, confusion, slurred speech or twitching from a toxic drug level or a toxic combination.'),
+    ('tremor', 'Tremor', 'Rhythmic shaking, usually of the hands.'),
+    ('myoclonus', 'Myoclonus', 'Sudden brief muscle jerks.');
 
 CREATE TABLE severities (
     id      TEXT PRIMARY KEY
@@ -64,7 +84,7 @@ INSERT INTO frequencies (id, rank, meaning) VALUES
 
 CREATE TABLE source_kinds (
     id      TEXT PRIMARY KEY
-            CHECK (id IN ('fda_label', 'fda_communication', 'review', 'guideline', 'case_report',
+            CHECK (id IN ('fda_label', 'fda_communication', 'fda_reference', 'review', 'guideline', 'case_report',
                           'tertiary', 'database', 'seed_document')),
     meaning TEXT NOT NULL
 ) STRICT;
@@ -72,6 +92,7 @@ CREATE TABLE source_kinds (
 INSERT INTO source_kinds (id, meaning) VALUES
     ('fda_label', 'A US prescribing information (label) section.'),
     ('fda_communication', 'An FDA Drug Safety Communication or class labeling change.'),
+    ('fda_reference', 'An FDA reference page for health professionals, such as its table of CYP substrates, inhibitors and inducers.'),
     ('review', 'A peer-reviewed review or original study.'),
     ('guideline', 'A professional society guideline or position paper.'),
     ('case_report', 'A published case report.'),

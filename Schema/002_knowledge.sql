@@ -115,6 +115,11 @@ CREATE TABLE interaction_rules (
     summary        TEXT NOT NULL CHECK (summary <> ''),
     mechanism      TEXT NOT NULL CHECK (mechanism <> ''),
     management     TEXT NOT NULL CHECK (management <> ''),
+    -- Where the rule comes from: a seed row written from a label or other source ('label'),
+    -- or made at build time from enzyme data ('generated') or from two own risks ('additive').
+    origin         TEXT NOT NULL DEFAULT 'label' CHECK (origin IN ('label', 'generated', 'additive')),
+    -- For movement findings, which disorder to watch for (see movement_disorders); NULL if not one.
+    movement_disorder TEXT REFERENCES movement_disorders(id),
     CHECK ((left_class_id IS NULL) <> (left_drug_id IS NULL)),
     CHECK ((right_class_id IS NULL) <> (right_drug_id IS NULL))
 ) STRICT;

@@ -36,6 +36,11 @@ import TwitchCheckKit
         Fault(check: "drug-without-name", tamper: "DELETE FROM drug_names WHERE drug_id = 'lithium'"),
         Fault(check: "source-never-cited", seeds: [SeedFile(
             path: "Seeds/sources/zz-audit.tsv", text: "id\tkind\tcitation\turl\nzz-uncited\treview\tA review nothing cites.\t\n")]),
+        Fault(check: "enzyme-row-without-strength", seeds: [SeedFile(
+            path: "Seeds/enzyme_roles/zz-audit.tsv",
+            text: "drug\tenzyme\trole\tstrength\tsource\tnote\nsertraline\tCYP1A2\tinhibitor\t\tolson\t\n")]),
+        Fault(check: "generated-rule-sources-not-derivation",
+              tamper: "INSERT INTO rule_sources (rule_id, source_id) VALUES ('gen-carbamazepine-clarithromycin', 'olson')"),
         Fault(check: "foreign-key", tamper: "INSERT INTO drug_names (key, name, drug_id, kind, source_id) VALUES ('zz', 'zz', 'no-such-drug', 'brand', 'olson')"),
     ]
 

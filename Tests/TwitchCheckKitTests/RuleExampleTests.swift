@@ -12,13 +12,19 @@ import TwitchCheckKit
         var testDescription: String { "\(location) \(rule) \(expectation): \(medications.joined(separator: " ; "))" }
     }
 
-    static let examples: [Example] = EmbeddedSeeds.bundle().seedFiles(for: "rule_examples").flatMap { file in
+    static let seedExamples: [Example] = EmbeddedSeeds.bundle().seedFiles(for: "rule_examples").flatMap { file in
         // A seed that does not parse fails the build test; here it simply yields no examples.
         ((try? SeedTable(file))?.rows ?? []).map { row in
             Example(location: "\(row.path):\(row.line)", rule: row["rule"] ?? "", expectation: row["expectation"] ?? "",
                     medications: (row["medications"] ?? "").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) })
         }
     }
+
+    /// The seed examples, and those the build made for its generated and additive rules.
+    static let examples: [Example] = seedExamples + ((try? TestKnowledgeBase.shared.ruleExamples()) ?? [])
+        .filter { $0.note?.hasPrefix("made at build time") == true }
+        .map { Example(location: "(\($0.note ?? ""))", rule: $0.ruleID, expectation: $0.expectation.rawValue,
+                       medications: $0.medicationList) }
 
     @Test("the seeds carry rule examples") func examplesExist() {
         #expect(Self.examples.count >= 20)

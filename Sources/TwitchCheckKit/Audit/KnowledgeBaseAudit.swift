@@ -131,6 +131,47 @@ public struct KnowledgeBaseAudit: Sendable {
             }
         },
         AuditCheck(
+            id: "enzyme-row-without-strength",
+            summary: "Every enzyme row has a strength that fits its role (substrates sensitive, moderate or minor; inhibitors and inducers strong, moderate or weak).",
+            fix: "fill the strength column in Seeds/enzyme_roles/ from the FDA table or the label the row cites",
+            sql: """
+                SELECT 'enzyme_roles' AS "table", drug_id || ' ' || role || ' of ' || enzyme AS key,
+                       'strength ' || coalesce(strength, '(missing)') || ' does not fit the role' AS detail
+                FROM enzyme_roles
+                WHERE strength IS NULL
+                   OR (role = 'substrate' AND strength NOT IN ('sensitive', 'moderate', 'minor'))
+                   OR (role <> 'substrate' AND strength NOT IN ('strong', 'moderate', 'weak'))
+                ORDER BY 2
+                """),
+        AuditCheck(
+            id: "generated-rule-sources-not-derivation",
+            summary: "A generated rule's sources are exactly the enzyme and exposure rows it was derived from.",
+            fix: "rebuild with 'twitchcheck db build'; generated rules are made by the build, never written by hand",
+            sql: """
+                WITH expected AS (
+                    SELECT d.rule_id, s.source_id FROM rule_derivations d
+                    JOIN enzyme_roles s ON s.drug_id = d.object_drug_id AND s.enzyme = d.enzyme AND s.role = 'substrate'
+                    UNION SELECT d.rule_id, i.source_id FROM rule_derivations d
+                    JOIN enzyme_roles i ON i.drug_id = d.other_drug_id AND i.enzyme = d.enzyme AND i.role = 'inhibitor'
+                    UNION SELECT d.rule_id, e.source_id FROM rule_derivations d
+                    JOIN exposure_risks e ON e.drug_id = d.object_drug_id
+                ), actual AS (
+                    SELECT rule_id, source_id FROM rule_sources
+                    WHERE rule_id IN (SELECT id FROM interaction_rules WHERE origin = 'generated')
+                ), differences AS (
+                    SELECT rule_id, source_id, 'cites ' AS what FROM actual EXCEPT SELECT rule_id, source_id, 'cites ' FROM expected
+                    UNION ALL
+                    SELECT rule_id, source_id, 'does not cite ' FROM expected EXCEPT SELECT rule_id, source_id, 'does not cite ' FROM actual
+                )
+                SELECT 'interaction_rules' AS "table", rule_id AS key,
+                       'the rule ' || what || source_id || ', which is not what its derivation says' AS detail
+                FROM differences
+                UNION ALL
+                SELECT 'interaction_rules', id, 'a generated rule with no derivation'
+                FROM interaction_rules WHERE origin = 'generated' AND id NOT IN (SELECT rule_id FROM rule_derivations)
+                ORDER BY 2
+                """),
+        AuditCheck(
             id: "sqlite-integrity",
             summary: "SQLite's PRAGMA integrity_check finds the file sound.",
             fix: "rebuild the file with 'twitchcheck db build'"

@@ -11,6 +11,8 @@ final class PatientReportWriter {
     private let drugNames: [String]
     private let format: BatchOptions.OutputFormat
     private let minimumSeverity: Severity
+    /// Washout intervals between a stopped drug and one started after it (issue 11).
+    private let washout: WashoutChecker
     private var ownFindings: [Int32: [RenderedFinding]] = [:]
     private var pairFindings: [Int64: [RenderedFinding]] = [:]
     /// One patient's findings with their overlap day, reused from patient to patient.
@@ -30,6 +32,7 @@ final class PatientReportWriter {
         self.drugNames = drugNames
         self.format = format
         self.minimumSeverity = minimumSeverity
+        washout = try WashoutChecker(knowledgeBase: checker.knowledgeBase, drugs: drugNames)
     }
 
     /// Evaluates one patient (spans sorted by drug and start) and writes the result.
@@ -60,7 +63,14 @@ final class PatientReportWriter {
         for i in byDrug.indices {
             for j in byDrug.indices where j > i {
                 let findings = try pair(byDrug[i].drug, byDrug[j].drug)
-                guard !findings.isEmpty, let overlap = Self.firstOverlap(byDrug[i].spans, byDrug[j].spans) else { continue }
+                guard !findings.isEmpty, let overlap = Self.firstOverlap(byDrug[i].spans, byDrug[j].spans) else {
+                    if !findings.isEmpty, let (finding, day) = washout.firstViolation(
+                        drugNames[Int(byDrug[i].drug)], byDrug[i].spans, drugNames[Int(byDrug[j].drug)], byDrug[j].spans),
+                       finding.severity >= minimumSeverity {
+                        patientFindings.append((RenderedFinding(finding), day))
+                    }
+                    continue
+                }
                 let day: Int32? = overlap == PrescriptionInterval.openStart ? nil : overlap
                 for finding in findings {
                     patientFindings.append((finding, day))

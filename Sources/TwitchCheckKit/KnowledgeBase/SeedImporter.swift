@@ -63,6 +63,7 @@ struct SeedImporter {
                 "right_class_id": right.classID, "right_drug_id": right.drugID,
                 "effect_id": row["effect"], "severity": row["severity"], "evidence": row["evidence"],
                 "summary": row["summary"], "mechanism": row["mechanism"], "management": row["management"],
+                "movement_disorder": row["movement_disorder"],
             ])
             let sources = list(row["sources"])
             if sources.isEmpty { throw failure(row, "a rule needs at least one source in the 'sources' column") }
@@ -70,6 +71,7 @@ struct SeedImporter {
                 try insert("rule_sources", row, ["rule_id": row["id"], "source_id": source])
             }
         }
+        try importMechanisms()
         try each("rule_examples") { row in
             try insert("rule_examples", row, ["rule_id": row["rule"], "expectation": row["expectation"],
                                               "medications": row["medications"], "note": row["note"]])
@@ -85,6 +87,31 @@ struct SeedImporter {
         }
         try each("hunter_rules") { row in
             try insert("hunter_rules", row, ["rule": row["rule"], "statement": row["statement"], "source_id": row["source"]])
+        }
+        // Rules made from the data above; seed rules are all in, so they override.
+        try GeneratedRuleDeriver(db: db).derive()
+        try AdditiveRuleDeriver(db: db).derive()
+    }
+
+    /// Enzyme roles, exposure risks and washout intervals (Schema/006_mechanisms.sql).
+    private func importMechanisms() throws {
+        try each("enzyme_roles") { row in
+            try insert("enzyme_roles", row, ["drug_id": row["drug"], "enzyme": row["enzyme"], "role": row["role"],
+                                             "strength": row["strength"], "source_id": row["source"], "note": row["note"]])
+        }
+        try each("exposure_risks") { row in
+            try insert("exposure_risks", row, ["drug_id": row["drug"], "effect_id": row["effect"],
+                                               "movement_disorder": row["movement_disorder"],
+                                               "therapeutic_range": row["range"], "shows": row["shows"],
+                                               "source_id": row["source"]])
+        }
+        try each("washout_rules") { row in
+            let stopped = try side(row["stopped"], row: row)
+            try insert("washout_rules", row, ["id": row["id"], "stopped_class_id": stopped.classID,
+                                              "stopped_drug_id": stopped.drugID, "start_class_id": row["start_class"],
+                                              "days": row["days"], "effect_id": row["effect"],
+                                              "severity": row["severity"], "summary": row["summary"],
+                                              "source_id": row["source"]])
         }
     }
 

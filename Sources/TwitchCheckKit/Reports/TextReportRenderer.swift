@@ -137,7 +137,7 @@ public struct TextReportRenderer: Sendable {
 
     private func title(_ group: FindingGroup) -> String {
         let separator = group.lead.kind == .combination && group.findings.count == 1 ? " + " : ", "
-        return "\(group.lead.effect.displayName) — \(group.drugs.joined(separator: separator))"
+        return "\(group.lead.effectDisplayName) — \(group.drugs.joined(separator: separator))"
     }
 
     private func detailed(_ group: FindingGroup, references: ReferenceNumbers) -> [String] {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One risk found in a medication list: a drug's own, or one a combination adds.
 public struct Finding: Codable, Sendable, Equatable {
     public let kind: FindingKind
@@ -18,10 +20,13 @@ public struct Finding: Codable, Sendable, Equatable {
     public let rule: String?
     /// How often a drug's own risk occurs, when a source says.
     public let frequency: Frequency?
+    /// Which movement disorder a combination finding is about (`parkinsonism`, `acute_dystonia`,
+    /// `akathisia`, `tardive_dyskinesia`, `neurotoxicity`, `tremor`, `myoclonus`), when its rule says.
+    public let movementDisorder: String?
 
     public init(kind: FindingKind, effect: Effect, severity: Severity, evidence: Evidence, drugs: [String],
                 summary: String, mechanism: String?, management: String, sources: [String],
-                rule: String? = nil, frequency: Frequency? = nil) {
+                rule: String? = nil, frequency: Frequency? = nil, movementDisorder: String? = nil) {
         self.kind = kind
         self.effect = effect
         self.severity = severity
@@ -33,6 +38,14 @@ public struct Finding: Codable, Sendable, Equatable {
         self.sources = sources
         self.rule = rule
         self.frequency = frequency
+        self.movementDisorder = movementDisorder
+    }
+
+    /// The effect as a reader sees it, with the movement disorder when there is one
+    /// ("tremor (neurotoxicity)").
+    public var effectDisplayName: String {
+        guard let movementDisorder, movementDisorder != effect.rawValue else { return effect.displayName }
+        return "\(effect.displayName) (\(movementDisorder.replacingOccurrences(of: "_", with: " ")))"
     }
 
     /// Findings about the same effect in the same drugs collapse into one.
@@ -49,6 +62,7 @@ public struct Finding: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case kind, effect, severity, evidence, drugs, summary, mechanism, management, sources, rule, frequency
+        case movementDisorder = "movement_disorder"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -64,5 +78,6 @@ public struct Finding: Codable, Sendable, Equatable {
         try container.encode(sources, forKey: .sources)
         try container.encode(rule, forKey: .rule)
         try container.encode(frequency, forKey: .frequency)
+        try container.encode(movementDisorder, forKey: .movementDisorder)
     }
 }

@@ -73,9 +73,11 @@ public struct RiskChecker: Sendable {
     /// Every pair of different drugs that a rule's two sides cover, as findings.
     private func combinationFindings(_ drugs: [String], classes: [String: Set<String>]) -> [Finding] {
         matchingPairs(drugs, classes: classes).map { rule, a, b in
-            Finding(kind: .combination, effect: rule.effect, severity: rule.severity, evidence: rule.evidence,
-                    drugs: [a, b], summary: rule.summary, mechanism: rule.mechanism,
-                    management: rule.management, sources: rule.sourceIDs, rule: rule.id)
+            let text = RuleText(left: a, right: b)
+            return Finding(kind: .combination, effect: rule.effect, severity: rule.severity, evidence: rule.evidence,
+                           drugs: [a, b], summary: text.fill(rule.summary), mechanism: text.fill(rule.mechanism),
+                           management: text.fill(rule.management), sources: rule.sourceIDs, rule: rule.id,
+                           movementDisorder: rule.movementDisorder)
         }
     }
 

@@ -4,6 +4,8 @@ public enum Effect: String, Codable, CaseIterable, Sendable, Comparable {
     case tremor
     case tardiveDyskinesia = "tardive_dyskinesia"
     case twitching
+    /// Only for the MAO-inhibitor combinations a label contraindicates for that reason.
+    case hypertensiveCrisis = "hypertensive_crisis"
 
     /// How the effect is named for a person reading the report.
     public var displayName: String {
@@ -12,6 +14,7 @@ public enum Effect: String, Codable, CaseIterable, Sendable, Comparable {
         case .tremor: "tremor"
         case .tardiveDyskinesia: "tardive dyskinesia / movement disorder"
         case .twitching: "twitching (myoclonus)"
+        case .hypertensiveCrisis: "hypertensive crisis"
         }
     }
 

@@ -16,11 +16,16 @@ public struct InteractionRule: Codable, Sendable, Equatable, FetchableRecord, Ta
     public let summary: String
     public let mechanism: String
     public let management: String
+    /// Where the rule comes from: `label` (a seed row), `generated` (enzyme data) or `additive` (two own risks).
+    public let origin: String
+    /// Which movement disorder the rule is about (`parkinsonism`, `neurotoxicity`...), when it says.
+    public let movementDisorder: String?
     /// Source ids, filled from `rule_sources`.
     public var sourceIDs: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case id, severity, evidence, summary, mechanism, management
+        case id, severity, evidence, summary, mechanism, management, origin
+        case movementDisorder = "movement_disorder"
         case leftClassID = "left_class_id"
         case leftDrugID = "left_drug_id"
         case rightClassID = "right_class_id"
