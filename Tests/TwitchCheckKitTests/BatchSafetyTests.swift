@@ -177,8 +177,11 @@ import Testing
         text += "p,tramadol,\(late),\(late)\n"
         let run = try BatchCheckerTests.run(text: text)
         let combinations = run.rows(patient: "p", kind: "combination")
-        #expect(combinations.map(\.[4]) == ["sertraline+tramadol"], "only that day overlaps: \(combinations.map(\.[4]))")
-        #expect(combinations.first?[5] == late)
+        // Phenelzine and the serotonergic drugs follow each other within days: washout violations, once a pair.
+        #expect(combinations.map(\.[4]) == ["phenelzine+sertraline", "phenelzine+tramadol", "sertraline+tramadol"],
+                "\(combinations.map(\.[4]))")
+        #expect(combinations.first { $0[4] == "sertraline+tramadol" }?[5] == late, "only that day overlaps")
+        #expect(combinations.first { $0[4] == "phenelzine+sertraline" }?[6].hasPrefix("Sertraline was started 2 days after phenelzine was stopped; at least 14 days must pass.") == true)
     }
 
     @Test func theOverlapSweepAgreesWithComparingEveryPair() {

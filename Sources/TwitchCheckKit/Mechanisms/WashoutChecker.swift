@@ -64,18 +64,31 @@ public struct WashoutChecker: Sendable {
     }
 
     /// The washout violation between two drugs' prescription spans with the shortest gap, and
-    /// the day the second drug was started; nil when every start respects the interval.
+    /// the day the second drug was started; nil when every start respects the interval. On a tie,
+    /// the earliest start wins. Linear after sorting: each start is matched with the last stop
+    /// before it by binary search, so one patient with a million spans costs no more than a million.
     func firstViolation(_ a: String, _ aSpans: ArraySlice<PrescriptionInterval>,
                         _ b: String, _ bSpans: ArraySlice<PrescriptionInterval>) -> (Finding, Int32)? {
         var best: (finding: Finding, day: Int32, gap: Int)?
         for (stopped, stoppedSpans, started, startedSpans) in [(a, aSpans, b, bSpans), (b, bSpans, a, aSpans)] {
-            for before in stoppedSpans where before.stop != PrescriptionInterval.ongoing {
-                for after in startedSpans where after.start != PrescriptionInterval.openStart && after.start > before.stop {
-                    let gap = Int(after.start) - Int(before.stop)
-                    if gap < (best?.gap ?? .max), let finding = finding(stopped: stopped, started: started, gapDays: gap) {
-                        best = (finding, after.start, gap)
-                    }
+            guard interval(stopped: stopped, started: started) != nil else { continue }
+            let stops = stoppedSpans.lazy.map(\.stop).filter { $0 != PrescriptionInterval.ongoing }.sorted()
+            guard !stops.isEmpty else { continue }
+            var shortest: (gap: Int, day: Int32)?
+            for after in startedSpans where after.start != PrescriptionInterval.openStart {
+                // The last stop strictly before this start.
+                var low = 0, high = stops.count
+                while low < high {
+                    let middle = (low + high) / 2
+                    if stops[middle] < after.start { low = middle + 1 } else { high = middle }
                 }
+                guard low > 0 else { continue }
+                let gap = Int(after.start) - Int(stops[low - 1])
+                if shortest.map({ (gap, after.start) < ($0.gap, $0.day) }) ?? true { shortest = (gap, after.start) }
+            }
+            if let shortest, shortest.gap < (best?.gap ?? .max),
+               let finding = finding(stopped: stopped, started: started, gapDays: shortest.gap) {
+                best = (finding, shortest.day, shortest.gap)
             }
         }
         return best.map { ($0.finding, $0.day) }

@@ -129,7 +129,7 @@ public struct CheckPage: Sendable {
         for finding in report.findings {
             let kind = finding.kind == .combination ? "taken together" : "this medicine on its own"
             html += "<article class=\"finding \(finding.severity.rawValue)\">\n"
-            html += "<h3>\(badge(finding.severity)) \(HTMLText.escape(capitalized(finding.effect.displayName))) — "
+            html += "<h3>\(badge(finding.severity)) \(HTMLText.escape(capitalized(finding.effectDisplayName))) — "
             html += "\(HTMLText.escape(finding.drugs.joined(separator: " + ")))</h3>\n"
             html += "<p class=\"kind\">\(kind); evidence: \(HTMLText.escape(finding.evidence.rawValue))</p>\n"
             html += "<p>\(HTMLText.escape(finding.summary))</p>\n<dl>\n"
