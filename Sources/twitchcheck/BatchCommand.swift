@@ -36,7 +36,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the report here instead of standard output.", valueName: "path"))
     var output: String?
 
-    @Option(name: .long, help: "long (a row per prescription) or wide (a row per list); detected from the header if omitted.")
+    @Option(name: .long, help: "long (a row per prescription), wide (a row per list) or fhir (NDJSON of MedicationRequest/MedicationStatement); detected from the content if omitted.")
     var layout: BatchLayoutChoice?
 
     @Option(name: .long, help: ArgumentHelp("The patient (or list id) column.", valueName: "name"))
@@ -117,7 +117,13 @@ struct BatchCommand: ParsableCommand {
         options.minimumSeverity = minSeverity
 
         let knowledgeBase = try database.open()
-        let checker = try BatchChecker(checker: MedicationChecker(knowledgeBase: knowledgeBase), options: options)
+        let medicationChecker = try MedicationChecker(knowledgeBase: knowledgeBase)
+        if layout == .fhir || (layout == nil && input != "-" && FHIRBulkBatch.looksLikeNDJSON(fileDescriptor: inputDescriptor)) {
+            let summary = try FHIRBulkBatch(checker: medicationChecker, options: options)
+                .run(input: inputDescriptor, inputName: input == "-" ? "<stdin>" : input, output: OutputSink(fileDescriptor: outputDescriptor))
+            return try finish(summary)
+        }
+        let checker = try BatchChecker(checker: medicationChecker, options: options)
         let progress = inputSize.flatMap { size in
             Terminal.stderrIsTerminal && !quiet && size > 0 ? ProgressBar(total: size) : nil
         }
@@ -125,6 +131,11 @@ struct BatchCommand: ParsableCommand {
         let summary = try checker.run(input: inputDescriptor, inputName: inputName, output: OutputSink(fileDescriptor: outputDescriptor),
                                       progress: progress.map { bar in { bar.update($0) } })
         progress?.finish()
+        try finish(summary)
+    }
+
+    /// The summary on stderr and the exit status.
+    private func finish(_ summary: BatchSummary) throws {
         if !quiet {
             FileHandle.standardError.write(Data(summary.render().utf8))
         }
@@ -146,4 +157,6 @@ enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
 /// `batch --layout`.
 enum BatchLayoutChoice: String, ExpressibleByArgument, CaseIterable {
     case long, wide
+    /// A FHIR Bulk Data export: NDJSON of MedicationRequest or MedicationStatement.
+    case fhir
 }

@@ -38,6 +38,7 @@ struct EffectCommand: ParsableCommand {
         }
         let report = try EffectReport.load(effect, minSeverity: minSeverity, inClass: drugClass, from: knowledgeBase)
         switch output.format {
+        case .fhir: throw ReportOutputOptions.fhirIsForCheckOnly
         case .json: print(try ReportEncoding.json(report))
         case .text: print(EffectReportRenderer(style: output.style).render(report), terminator: "")
         }
