@@ -10,8 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-100000}
-server=.build/release/twitchcheck-serve
-[ -x "$server" ] || swift build -c release --product twitchcheck-serve >/dev/null
+server=${TWITCHCHECK_SERVE:-.build/release/twitchcheck-serve}   # or a server built elsewhere
+[ -x "$server" ] || { echo "serve_load.sh: build the server first: swift build -c release --product twitchcheck-serve" >&2; exit 2; }
 command -v wrk >/dev/null || { echo "serve_load.sh: wrk is missing; apt-get install wrk" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -30,7 +30,7 @@ def order(i, name, status):
     return {"resource": {"resourceType": "MedicationRequest", "id": f"m{i}", "status": status, "intent": "order",
                          "subject": {"reference": "Patient/p1"}, "medicationCodeableConcept": {"text": name}}}
 body = {"hook": "order-select", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
-        "context": {"userId": "Practitioner/1", "patientId": "p1", "selections": ["MedicationRequest/draft"],
+        "context": {"userId": "Practitioner/1", "patientId": "p1", "selections": ["MedicationRequest/mdraft"],
                     "draftOrders": {"resourceType": "Bundle", "type": "collection", "entry": [order("draft", "tramadol 50 mg", "draft")]}},
         "prefetch": {"medications": {"resourceType": "Bundle", "type": "searchset",
                                      "entry": [order(i, n, "active") for i, n in enumerate(current)]}}}

@@ -12,7 +12,8 @@ public struct CardBuilder: Sendable {
     /// The longest summary CDS Hooks allows is under 140 characters.
     public static let maxSummaryLength = 139
 
-    /// The reasons a clinician can give for going ahead anyway.
+    /// The reasons a clinician can give for going ahead anyway ("not taking the other
+    /// medication" only on a combination's card).
     public static let overrideReasons: [CDSCard.Coding] = [
         .init(code: "benefit-outweighs-risk", system: system, display: "Benefit outweighs the risk"),
         .init(code: "will-monitor", system: system, display: "Will monitor the patient"),
@@ -53,7 +54,7 @@ public struct CardBuilder: Sendable {
         }
         return CDSCard(uuid: UUID().uuidString.lowercased(), summary: summary, detail: detail,
                        indicator: Self.indicator(finding.severity), source: .init(label: sourceLabel, topic: nil),
-                       overrideReasons: Self.overrideReasons)
+                       overrideReasons: finding.kind == .combination ? Self.overrideReasons : Self.overrideReasons.filter { $0.code != "not-taking" })
     }
 
     /// The info card for medications that could not be checked; never silence.
