@@ -7,10 +7,17 @@ let package = Package(
     products: [
         .executable(name: "twitchcheck", targets: ["twitchcheck"]),
         .library(name: "TwitchCheckKit", targets: ["TwitchCheckKit"]),
+        // The CDS Hooks / JSON server lives in its own targets so that building `twitchcheck` never
+        // compiles Hummingbird; `twitchcheck serve` hands over to this executable.
+        .executable(name: "twitchcheck-serve", targets: ["twitchcheck-serve"]),
+        .library(name: "TwitchCheckServer", targets: ["TwitchCheckServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // Server only (TwitchCheckServer, twitchcheck-serve and their tests); no traits we do not use.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         // Turns Schema/ and Seeds/ into Swift source, so a copied binary can build its database anywhere.
@@ -35,7 +42,30 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "TwitchCheckServer",
+            dependencies: [
+                "TwitchCheckKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ]
+        ),
+        .executableTarget(
+            name: "twitchcheck-serve",
+            dependencies: [
+                "TwitchCheckServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(name: "TwitchCheckKitTests", dependencies: ["TwitchCheckKit"]),
+        .testTarget(
+            name: "TwitchCheckServerTests",
+            dependencies: [
+                "TwitchCheckServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ]
+        ),
         .testTarget(name: "TwitchCheckCLITests", dependencies: ["twitchcheck"]),
     ]
 )

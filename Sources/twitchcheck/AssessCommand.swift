@@ -68,6 +68,7 @@ struct AssessCommand: ParsableCommand {
         let assessment = try SerotoninAssessor(checker: checker)
             .assess(medications, signs: try signs(), temperatureCelsius: temperature)
         switch output.format {
+        case .fhir: throw ReportOutputOptions.fhirIsForCheckOnly
         case .json:
             try StandardOutput.print(ReportEncoding.json(assessment))
         case .text:

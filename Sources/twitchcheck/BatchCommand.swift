@@ -36,7 +36,7 @@ struct BatchCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write the report here instead of standard output.", valueName: "path"))
     var output: String?
 
-    @Option(name: .long, help: "long (a row per prescription) or wide (a row per list); detected from the header if omitted.")
+    @Option(name: .long, help: "long (a row per prescription), wide (a row per list) or fhir (NDJSON of MedicationRequest/MedicationStatement); detected from the content if omitted.")
     var layout: BatchLayoutChoice?
 
     @Option(name: .long, help: ArgumentHelp("The patient (or list id) column.", valueName: "name"))
@@ -118,21 +118,33 @@ struct BatchCommand: ParsableCommand {
         if let splitThreshold { options.splitThreshold = splitThreshold }
 
         let knowledgeBase = try database.open()
-        let checker = try BatchChecker(checker: MedicationChecker(knowledgeBase: knowledgeBase), options: options)
-        // A bar on the terminal that also shows the data would interleave with it.
-        let showsProgress = Terminal.stderrIsTerminal && !quiet && (output != nil || !Terminal.stdoutIsTerminal)
-        let progress = inputSize.flatMap { size in showsProgress && size > 0 ? ProgressBar(total: size) : nil }
+        let medicationChecker = try MedicationChecker(knowledgeBase: knowledgeBase)
         let inputName = input == "-" ? "<stdin>" : input
+        let isBulkFHIR = layout == .fhir
+            || (layout == nil && input != "-" && FHIRBulkBatch.looksLikeNDJSON(fileDescriptor: inputDescriptor))
+        // A bar on the terminal that also shows the data would interleave with it.
+        let showsProgress = Terminal.stderrIsTerminal && !quiet && !isBulkFHIR && (output != nil || !Terminal.stdoutIsTerminal)
+        let progress = inputSize.flatMap { size in showsProgress && size > 0 ? ProgressBar(total: size) : nil }
         let summary: BatchSummary
         do {
-            summary = try checker.run(input: inputDescriptor, inputName: inputName,
-                                      output: OutputSink(fileDescriptor: outputDescriptor, destination: output ?? "standard output"),
-                                      progress: progress.map { bar in { bar.update($0) } })
+            let sink = OutputSink(fileDescriptor: outputDescriptor, destination: output ?? "standard output")
+            if isBulkFHIR {
+                summary = try FHIRBulkBatch(checker: medicationChecker, options: options)
+                    .run(input: inputDescriptor, inputName: inputName, output: sink)
+            } else {
+                summary = try BatchChecker(checker: medicationChecker, options: options)
+                    .run(input: inputDescriptor, inputName: inputName, output: sink, progress: progress.map { bar in { bar.update($0) } })
+            }
             try reportFile?.commit()
         } catch TwitchCheckError.outputUnwritable(_, let reason) where output != nil {
             throw ReportFileError.unwritable(path: output ?? "", reason: reason)
         }
         progress?.finish()
+        try finish(summary)
+    }
+
+    /// The summary on stderr and the exit status.
+    private func finish(_ summary: BatchSummary) throws {
         if !quiet {
             Terminal.writeStandardError(summary.render())
         }
@@ -156,4 +168,6 @@ enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
 /// `batch --layout`.
 enum BatchLayoutChoice: String, ExpressibleByArgument, CaseIterable {
     case long, wide
+    /// A FHIR Bulk Data export: NDJSON of MedicationRequest or MedicationStatement.
+    case fhir
 }

@@ -25,7 +25,9 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Medication names; '-' reads one per line from standard input.", valueName: "medication"))
     var medications: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Read one medication per line from a file ('#' starts a comment).", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp(
+        "Read one medication per line from a file ('#' starts a comment), or a FHIR R4 Bundle, MedicationRequest or MedicationStatement (JSON).",
+        valueName: "path"))
     var file: String?
 
     @OptionGroup var output: ReportOutputOptions
@@ -51,16 +53,21 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let names = try collectNames()
-        if names.isEmpty {
-            throw ValidationError("the medication list is empty")
-        }
         let knowledgeBase = try database.open()
-        let checked = try MedicationChecker(knowledgeBase: knowledgeBase).check(names)
+        let input = try collectInput(fhirReader: FHIRMedicationReader(knowledgeBase: knowledgeBase))
+        let checker = try MedicationChecker(knowledgeBase: knowledgeBase)
+        let fhirCheck = try input.fhir.map { try FHIRCheck(entries: input.names.map { FHIRMedicationEntry(resourceType: "input", reference: nil, name: $0) } + $0, checker: checker) }
+        if input.names.isEmpty, fhirCheck?.entries.isEmpty ?? true {
+            throw ValidationError(input.fhir == nil ? "the medication list is empty" : "the FHIR input holds no MedicationRequest or MedicationStatement")
+        }
+        let checked = try fhirCheck?.report ?? checker.check(input.names)
         let report = minSeverity.map { checked.leavingOut(below: $0) } ?? checked
         switch output.format {
         case .json:
             try StandardOutput.print(ReportEncoding.json(report))
+        case .fhir:
+            let builder = DetectedIssueBuilder(sources: try knowledgeBase.sources(report.citedSourceIDs))
+            try StandardOutput.print(ReportEncoding.json(builder.bundle(report, fhir: fhirCheck)))
         case .text:
             let citations = try knowledgeBase.sources(report.citedSourceIDs)
             let renderer = TextReportRenderer(
@@ -82,11 +89,20 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    private func collectNames() throws -> [String] {
+    /// The typed names, and the FHIR medications when a file or standard input held FHIR JSON.
+    private func collectInput(fhirReader: FHIRMedicationReader) throws -> (names: [String], fhir: [FHIRMedicationEntry]?) {
         var names: [String] = []
+        var fhir: [FHIRMedicationEntry]?
+        func add(_ document: MedicationDocument) {
+            switch document {
+            case .names(let read): names += read
+            case .fhir(let entries): fhir = (fhir ?? []) + entries
+            }
+        }
         for (position, argument) in medications.enumerated() {
             if argument == "-" {
-                names += try MedicationListReader.read(fileDescriptor: STDIN_FILENO, origin: "<stdin>")
+                let data = try MedicationListReader.readData(fileDescriptor: STDIN_FILENO, origin: "<stdin>")
+                add(try MedicationDocument.read(data, origin: "<stdin>", fhirReader: fhirReader))
             } else if let problem = MedicationListReader.problem(with: argument) {
                 CommandFailure.exit("medication \(position + 1): \(problem)")
             } else {
@@ -106,12 +122,14 @@ struct CheckCommand: ParsableCommand {
                 throw TwitchCheckError.inputUnreadable(path: file, reason: String(cString: strerror(errno)))
             }
             defer { close(descriptor) }
-            names += try MedicationListReader.read(fileDescriptor: descriptor, origin: file)
+            add(try MedicationDocument.read(MedicationListReader.readData(fileDescriptor: descriptor, origin: file),
+                                            origin: file, fhirReader: fhirReader))
         }
-        if names.count > MedicationListReader.maxNames {
-            CommandFailure.exit("the list has \(names.count) names; check takes at most \(MedicationListReader.maxNames) (use 'twitchcheck batch' for more)")
+        let count = names.count + (fhir?.count ?? 0)
+        if count > MedicationListReader.maxNames {
+            CommandFailure.exit("the list has \(count) names; check takes at most \(MedicationListReader.maxNames) (use 'twitchcheck batch' for more)")
         }
-        return names
+        return (names, fhir)
     }
 }
 

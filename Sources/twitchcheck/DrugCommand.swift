@@ -41,6 +41,7 @@ struct DrugCommand: ParsableCommand {
         }
         let profiles = try drugIDs.compactMap { try DrugProfile.load($0, from: knowledgeBase) }
         switch output.format {
+        case .fhir: throw ReportOutputOptions.fhirIsForCheckOnly
         case .json:
             // One object for one drug; an array for a combination product's ingredients.
             try StandardOutput.print(profiles.count == 1 ? try ReportEncoding.json(profiles[0]) : try ReportEncoding.json(profiles))

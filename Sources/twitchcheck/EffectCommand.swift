@@ -57,6 +57,7 @@ struct EffectCommand: ParsableCommand {
         }
         let report = try EffectReport.load(effect, minSeverity: minSeverity, inClass: classID, from: knowledgeBase)
         switch output.format {
+        case .fhir: throw ReportOutputOptions.fhirIsForCheckOnly
         case .json: try StandardOutput.print(ReportEncoding.json(report))
         case .text: try StandardOutput.write(EffectReportRenderer(style: output.style).render(report))
         }

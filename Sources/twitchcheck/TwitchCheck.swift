@@ -25,7 +25,8 @@ struct TwitchCheck: ParsableCommand {
         Names that are not recognised are reported as not checked, never as safe. This is not medical advice.
         """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, BatchCommand.self, ResolveCommand.self, ExportCommand.self, AssessCommand.self, SQLCommand.self, DrugCommand.self, EffectCommand.self, DatabaseCommand.self]
+        subcommands: [CheckCommand.self, BatchCommand.self, ResolveCommand.self, ExportCommand.self, AssessCommand.self, SQLCommand.self,
+                      DrugCommand.self, EffectCommand.self, DatabaseCommand.self, ServeCommand.self]
     )
 
     /// Runs a command and exits with DESIGN.md's codes: 0 ok, 1 --fail-on hit, 2 usage or input errors.

@@ -30,6 +30,11 @@ public enum MedicationListReader {
 
     /// Reads a list from a file descriptor, refusing more than ``maxInputBytes``.
     public static func read(fileDescriptor: Int32, origin: String) throws -> [String] {
+        try read(readData(fileDescriptor: fileDescriptor, origin: origin), origin: origin)
+    }
+
+    /// The bytes of a list file (a plain list or FHIR JSON), refusing more than ``maxInputBytes``.
+    public static func readData(fileDescriptor: Int32, origin: String) throws -> Data {
         let handle = FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: false)
         var data = Data()
         while data.count <= maxInputBytes {
@@ -46,7 +51,7 @@ public enum MedicationListReader {
             throw TwitchCheckError.inputUnreadable(path: origin, reason:
                 "it is larger than \(maxInputBytes / 1_048_576) MiB; a medication list is at most \(maxNames) names (use 'twitchcheck batch' for more)")
         }
-        return try read(data, origin: origin)
+        return data
     }
 
     /// Why a name cannot be checked, or nil: empty, a control character, or longer than

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Load on `twitchcheck serve`: an order-select call (one draft order, a 10-medication prefetch)
+# from wrk over loopback, 50 connections, and the server's memory before and after.
+#
+#   Benchmarks/serve_load.sh [REQUESTS]      (default: 100000)
+#
+# Needs: a release build of the server (`swift build -c release --product twitchcheck-serve`)
+# and wrk (`apt-get install wrk`). Prints throughput, p50/p99 latency, and the server's RSS
+# after a warm-up and after REQUESTS more requests (memory should stay flat).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+requests=${1:-100000}
+server=${TWITCHCHECK_SERVE:-.build/release/twitchcheck-serve}   # or a server built elsewhere
+[ -x "$server" ] || { echo "serve_load.sh: build the server first: swift build -c release --product twitchcheck-serve" >&2; exit 2; }
+command -v wrk >/dev/null || { echo "serve_load.sh: wrk is missing; apt-get install wrk" >&2; exit 2; }
+
+work=$(mktemp -d)
+port=$((20000 + RANDOM % 20000))
+export XDG_DATA_HOME="$work/data"
+"$server" --port "$port" 2> "$work/server.log" &
+pid=$!
+trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/cds-services" >/dev/null && break; sleep 0.1; done
+
+python3 - "$work/body.json" <<'PY'
+import json, sys
+current = ["sertraline 50 mg", "lithium 300 mg", "metformin 500 mg", "lisinopril 10 mg", "atorvastatin 20 mg",
+           "levothyroxine 50 mcg", "omeprazole 20 mg", "amlodipine 5 mg", "albuterol inhaler", "quetiapine 25 mg"]
+def order(i, name, status):
+    return {"resource": {"resourceType": "MedicationRequest", "id": f"m{i}", "status": status, "intent": "order",
+                         "subject": {"reference": "Patient/p1"}, "medicationCodeableConcept": {"text": name}}}
+body = {"hook": "order-select", "hookInstance": "d1577c69-dfbe-44ad-ba6d-3e05e953b2ea",
+        "context": {"userId": "Practitioner/1", "patientId": "p1", "selections": ["MedicationRequest/mdraft"],
+                    "draftOrders": {"resourceType": "Bundle", "type": "collection", "entry": [order("draft", "tramadol 50 mg", "draft")]}},
+        "prefetch": {"medications": {"resourceType": "Bundle", "type": "searchset",
+                                     "entry": [order(i, n, "active") for i, n in enumerate(current)]}}}
+open(sys.argv[1], "w").write(json.dumps(body))
+PY
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local f = io.open("$work/body.json"); wrk.body = f:read("*a"); f:close()
+done = function(summary, latency, requests)
+  io.write(string.format("requests=%d errors=%d throughput=%.0f/s p50=%.2fms p99=%.2fms\n",
+    summary.requests, summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout,
+    summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+end
+LUA
+rss() { awk '/VmRSS/ {print int($2 / 1024) "MB"}' "/proc/$pid/status"; }
+url="http://127.0.0.1:$port/cds-services/twitchcheck-order-select"
+curl -sf -X POST -H 'Content-Type: application/json' --data @"$work/body.json" "$url" > "$work/cards.json"
+echo "cards per call: $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["cards"]))' "$work/cards.json")"
+
+wrk -t2 -c50 -d5s -s "$work/post.lua" "$url" > /dev/null   # warm-up
+before=$(rss)
+# Run until REQUESTS more have been made, in 10-second rounds, then report the last round.
+made=0
+while [ "$made" -lt "$requests" ]; do
+    line=$(wrk -t2 -c50 -d10s -s "$work/post.lua" "$url" | grep '^requests=')
+    echo "$line"
+    made=$((made + $(echo "$line" | sed 's/requests=\([0-9]*\).*/\1/')))
+done
+echo "rss_before=$before rss_after_${made}_requests=$(rss)"

@@ -1,0 +1,86 @@
+import Foundation
+import TwitchCheckKit
+
+/// Turns findings into CDS Hooks cards: one per finding, markdown detail with mechanism,
+/// management and citations, the knowledge base's version in `source.label`.
+public struct CardBuilder: Sendable {
+    /// `source.label` on every card, naming the knowledge base version.
+    public let sourceLabel: String
+    /// The knowledge base's sources by id, for citations.
+    public let sources: [String: Source]
+
+    /// The longest summary CDS Hooks allows is under 140 characters.
+    public static let maxSummaryLength = 139
+
+    /// The reasons a clinician can give for going ahead anyway ("not taking the other
+    /// medication" only on a combination's card).
+    public static let overrideReasons: [CDSCard.Coding] = [
+        .init(code: "benefit-outweighs-risk", system: system, display: "Benefit outweighs the risk"),
+        .init(code: "will-monitor", system: system, display: "Will monitor the patient"),
+        .init(code: "already-tolerated", system: system, display: "Patient already tolerates the combination"),
+        .init(code: "not-taking", system: system, display: "Patient is not taking the other medication"),
+    ]
+    static let system = "urn:twitchcheck:override-reason"
+
+    public init(sourceLabel: String, sources: [Source]) {
+        self.sourceLabel = sourceLabel
+        self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `critical` for contraindicated and major, `warning` for moderate, `info` for minor.
+    public static func indicator(_ severity: Severity) -> String {
+        switch severity {
+        case .contraindicated, .major: "critical"
+        case .moderate: "warning"
+        case .minor: "info"
+        }
+    }
+
+    /// The card for one finding.
+    public func card(for finding: Finding) -> CDSCard {
+        let what = finding.kind == .combination ? "\(finding.effect.displayName) risk" : finding.effect.displayName
+        let summary = Self.clipped("\(finding.severity.rawValue.capitalized): \(what) — \(finding.drugs.joined(separator: " + "))")
+        var detail = "**\(finding.severity.rawValue.capitalized)** (\(finding.severity.meaning)); evidence: \(finding.evidence.rawValue).\n\n"
+        detail += finding.summary + "\n\n"
+        if let mechanism = finding.mechanism { detail += "**Why:** \(mechanism)\n\n" }
+        detail += "**What to do:** \(finding.management)\n\n**Sources:**\n"
+        for id in finding.sources {
+            let citation = Self.markdownEscaped(sources[id]?.citation ?? id)
+            if let url = sources[id]?.url, !url.isEmpty, let parsed = URL(string: url), parsed.scheme?.hasPrefix("http") == true {
+                detail += "- \(citation) ([link](\(url)))\n"
+            } else {
+                detail += "- \(citation)\n"
+            }
+        }
+        return CDSCard(uuid: UUID().uuidString.lowercased(), summary: summary, detail: detail,
+                       indicator: Self.indicator(finding.severity), source: .init(label: sourceLabel, topic: nil),
+                       overrideReasons: finding.kind == .combination ? Self.overrideReasons : Self.overrideReasons.filter { $0.code != "not-taking" })
+    }
+
+    /// The info card for medications that could not be checked; never silence.
+    public func notCheckedCard(_ names: [String], drafted: Bool) -> CDSCard {
+        let quoted = names.map { "'\($0)'" }.joined(separator: ", ")
+        let summary = Self.clipped(drafted ? "Not checked by twitchcheck: \(quoted)" : "Current medications not checked against this order: \(quoted)")
+        let detail = (drafted
+            ? "twitchcheck did not recognise \(names.count == 1 ? "this medication" : "these medications"), so its serotonin-syndrome, tremor, twitching and tardive-dyskinesia risks were **not checked**:\n\n"
+            : "These current medications were not recognised, so their interactions with the order were **not checked**:\n\n")
+            + names.map { "- \(Self.markdownEscaped($0))" }.joined(separator: "\n")
+            + "\n\nCheck them by hand, or record them by generic name."
+        return CDSCard(uuid: UUID().uuidString.lowercased(), summary: summary, detail: detail, indicator: "info",
+                       source: .init(label: sourceLabel, topic: nil), overrideReasons: nil)
+    }
+
+    static func clipped(_ text: String) -> String {
+        text.count <= maxSummaryLength ? text : String(text.prefix(maxSummaryLength - 1)) + "…"
+    }
+
+    /// Text from an EHR or the knowledge base, with markdown's active characters escaped.
+    static func markdownEscaped(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if "\\`*_[]<>#|".contains(character) { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
+    }
+}
