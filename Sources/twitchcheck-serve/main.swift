@@ -11,7 +11,7 @@ struct Serve: AsyncParsableCommand {
         commandName: "twitchcheck serve",
         abstract: "Serve CDS Hooks (order-select, order-sign) and a JSON API for EHRs, from the local knowledge base.",
         discussion: """
-        Endpoints: GET /cds-services (discovery), POST /cds-services/{id} (cards), POST /cds-services/{id}/feedback, POST /api/check ({"medications": [...]}, answered in the shape of 'check --format json').
+        Endpoints: GET / (a page to check a list by hand), GET /cds-services (discovery), POST /cds-services/{id} (cards), POST /cds-services/{id}/feedback, POST /api/check ({"medications": [...]}, answered in the shape of 'check --format json').
 
         Listens on loopback unless --host says otherwise. Request bodies over 1 MiB get 413; bad JSON or FHIR gets 400 with a FHIR OperationOutcome. A line per request goes to stderr (method, path, status, time; never the body). Stops cleanly on SIGINT and SIGTERM.
 
@@ -54,7 +54,7 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data("twitchcheck serve: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let app = buildApplication(configuration: configuration, state: state)
+        let app = buildApplication(configuration: configuration, state: state, page: CheckPageRoutes(maxBodyBytes: state.maxBodyBytes))
         FileHandle.standardError.write(Data("twitchcheck serve: listening on http://\(host):\(port) (\(state.sourceLabel)); Ctrl-C stops\n".utf8))
         try await app.runService()
     }

@@ -7,8 +7,8 @@ import TwitchCheckKit
 @Suite struct CheckPageTests {
     let responder: CheckPageResponder
 
-    init() throws {
-        responder = try CheckPageResponder(checker: TestKnowledgeBase.checker)
+    init() {
+        responder = CheckPageResponder(checker: TestKnowledgeBase.checker)
     }
 
     private func submit(_ list: String) throws -> PageResponse {

@@ -5,9 +5,9 @@ public struct CheckPageResponder: Sendable {
     private let page: CheckPage
 
     /// A responder over a checker; the footer names the knowledge base's seed digest.
-    public init(checker: MedicationChecker) throws {
+    public init(checker: MedicationChecker) {
         self.checker = checker
-        let digest = try checker.knowledgeBase.buildInfo("seed_digest") ?? "unknown"
+        let digest = (try? checker.knowledgeBase.buildInfo("seed_digest")).flatMap { $0 } ?? "unknown"
         page = CheckPage(knowledgeBaseLabel: "seeds \(digest.prefix(12))")
     }
 

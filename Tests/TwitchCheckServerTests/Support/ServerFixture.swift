@@ -31,7 +31,7 @@ enum ServerFixture {
         configuration.trustPath = trust
         configuration.port = 0
         let state = try await ServerState(configuration: configuration)
-        return buildApplication(configuration: configuration, state: state, accessLog: accessLog)
+        return buildApplication(configuration: configuration, state: state, page: CheckPageRoutes(), accessLog: accessLog)
     }
 
     /// A MedicationRequest resource with a text name.
