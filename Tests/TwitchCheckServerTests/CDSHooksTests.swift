@@ -141,8 +141,8 @@ import TwitchCheckKit
                 let outcome = try ServerFixture.json(response.body)
                 #expect(outcome["resourceType"] as? String == "OperationOutcome")
             }
-            try await client.execute(uri: "/", method: .get) { response in
-                #expect(response.status == .notFound, "the page is plugged in later (PageRoutes)")
+            try await client.execute(uri: "/cds-services/nope/elsewhere", method: .get) { response in
+                #expect(response.status == .notFound)
             }
         }
     }
