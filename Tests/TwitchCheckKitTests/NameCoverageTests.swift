@@ -120,4 +120,17 @@ import TwitchCheckKit
             }
         }
     }
+
+    @Test("a curated name outranks a bulk-imported brand at the same distance; the brand is still offered alone", arguments: [
+        ("neurotin", "Neurontin"),
+        ("Lustrall", "LUSTRAL"),
+        ("sertralin", "sertraline"),
+    ])
+    func curatedNamesComeFirst(typed: String, first: String) throws {
+        guard case .unrecognized(let name) = try resolver.resolve(typed) else {
+            Issue.record("\(typed) should not be recognised")
+            return
+        }
+        #expect(name.suggestions.first == first, "\(typed): \(name.suggestions)")
+    }
 }

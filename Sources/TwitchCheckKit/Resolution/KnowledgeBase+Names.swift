@@ -46,11 +46,15 @@ extension KnowledgeBase {
 
     /// Every name that may be offered as "did you mean", with its key and kind: every name but
     /// those of drugs whose kind is `substance` (foods, allergen extracts and other things that
-    /// are not medicines people list).
+    /// are not medicines people list). The kind ranks suggestions at equal distance; brands
+    /// imported in bulk from the FDA's UNII list rank as synonyms, below curated brands, so an
+    /// obscure one never outranks the name people mean ("neurotin" → Neurontin, not NEUROSIN)
+    /// yet is still offered when nothing closer exists ("Lustrall" → Lustral).
     public func suggestableNames() throws -> [(key: String, name: String, kind: MatchKind)] {
         try reader.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT n.key, n.name, n.kind FROM drug_names n JOIN drugs d ON d.id = n.drug_id WHERE d.kind <> 'substance'
+                SELECT n.key, n.name, CASE WHEN n.source_id = 'fda-unii-names' THEN 'synonym' ELSE n.kind END
+                FROM drug_names n JOIN drugs d ON d.id = n.drug_id WHERE d.kind <> 'substance'
                 UNION ALL SELECT key, name, 'brand' FROM combination_products
                 """)
                 .map { ($0[0], $0[1], MatchKind(rawValue: $0[2]) ?? .synonym) }
