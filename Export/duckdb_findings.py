@@ -3,7 +3,7 @@
 
     python3 Export/duckdb_findings.py medications.csv findings.parquet --layout synthea --threads 2
 
-Steps: `twitchcheck export` (the knowledge as two tables and findings.sql), read the input,
+Steps: `twitchcheck export` (the knowledge as three tables and findings.sql), read the input,
 resolve its distinct medication strings once with `twitchcheck resolve`, run findings.sql,
 write Parquet. The rows equal `twitchcheck batch --format csv` on the same file.
 """
@@ -29,7 +29,7 @@ def source(path):
 
 
 def load(con, workdir, binary, input_path, columns):
-    """Creates prescriptions, medication_map, drug_findings and pair_findings; returns findings.sql."""
+    """Creates prescriptions, medication_map and the knowledge tables (tc.table_files); returns findings.sql."""
     sql = tc.export(binary, workdir)
     cols = ", ".join(f'"{columns[role]}" AS {role}' for role in tc.ROLES)
     con.execute(f"CREATE VIEW prescriptions AS SELECT {cols} FROM {source(input_path)}")

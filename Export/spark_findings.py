@@ -6,7 +6,7 @@ run findings.sql, write Parquet.
 
 The distinct medication strings are few (thousands) even when rows are billions: they are
 collected to the driver, resolved once with `twitchcheck resolve`, and the small map is
-broadcast, as are the two knowledge tables from `twitchcheck export`. The rows equal
+broadcast, as are the three knowledge tables from `twitchcheck export`. The rows equal
 `twitchcheck batch --format csv` on the same data.
 """
 import os
@@ -28,7 +28,7 @@ def read_table(spark, path):
 
 
 def register(spark, workdir, binary, prescriptions):
-    """Registers prescriptions, medication_map, drug_findings and pair_findings; returns findings.sql."""
+    """Registers prescriptions, medication_map and the knowledge tables (tc.table_files); returns findings.sql."""
     sql = tc.export(binary, workdir)
     prescriptions.createOrReplaceTempView("prescriptions")
     names = [row[0] for row in prescriptions.select("medication").distinct().collect()]

@@ -38,7 +38,7 @@ def twitchcheck_binary(explicit=None):
 
 
 def export(binary, directory, force=True):
-    """Writes drug_findings.csv, pair_findings.csv and findings.sql into `directory`."""
+    """Writes drug_findings.csv, pair_findings.csv, washout_intervals.csv and findings.sql into `directory`."""
     args = [binary, "export", directory] + (["--force"] if force else [])
     subprocess.run(args, check=True, stderr=subprocess.DEVNULL)
     with open(os.path.join(directory, "findings.sql"), encoding="utf-8") as handle:
@@ -90,7 +90,8 @@ def columns_from(args):
 
 
 def table_files(workdir, map_path):
-    """(table name, CSV path) of medication_map and the two knowledge tables."""
+    """(table name, CSV path) of medication_map and the three knowledge tables."""
     return [("medication_map", map_path),
             ("drug_findings", os.path.join(workdir, "drug_findings.csv")),
-            ("pair_findings", os.path.join(workdir, "pair_findings.csv"))]
+            ("pair_findings", os.path.join(workdir, "pair_findings.csv")),
+            ("washout_intervals", os.path.join(workdir, "washout_intervals.csv"))]

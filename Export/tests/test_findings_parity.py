@@ -115,7 +115,33 @@ def edge_rows():
             ("edge-not-swapped", "sertraline", "2021-03-10", "2021-03-01"), ("edge-not-swapped", "tramadol", "2021-03-11", "2021-03-12")]
     out += [(patient, name, "", "") for patient in BLANK_PATIENTS for name in ("phenelzine", "tramadol", "Unobtainium")]
     out += [("edge-leftover", name, "2021-01-01", "") for name in LEFTOVER_NAMES + ["sertraline"]]
-    return out
+    return out + washout_rows()
+
+
+def washout_rows():
+    """Covered pairs that never overlap (batch's washout findings): a gap under and over the
+    14 days, fluoxetine's own 35 days at 20 and 40, an MAO inhibitor stopped first, a gap of one
+    day, a tie between the two directions (drug-name order decides) and between two starts (the
+    earliest wins), the smaller gap of two directions, gaps across February 29 and in year 0000."""
+    spans = {
+        "under-14": [("sertraline", "2021-01-01", "2021-01-31"), ("phenelzine", "2021-02-10", "2021-03-01")],
+        "over-14": [("sertraline", "2021-01-01", "2021-01-31"), ("phenelzine", "2021-02-20", "2021-03-01")],
+        "fluoxetine-20": [("fluoxetine", "2021-01-01", "2021-01-31"), ("phenelzine", "2021-02-20", "")],
+        "fluoxetine-40": [("fluoxetine", "2021-01-01", "2021-01-31"), ("phenelzine", "2021-03-12", "")],
+        "maoi-first": [("phenelzine", "2021-01-01", "2021-01-31"), ("sertraline", "2021-02-05", "")],
+        "one-day": [("linezolid", "2021-01-01", "2021-01-31"), ("sertraline", "2021-02-01", "")],
+        "direction-tie": [("sertraline", "2021-01-01", "2021-01-10"), ("phenelzine", "2021-01-15", "2021-01-20"),
+                          ("sertraline", "2021-01-25", "2021-02-01")],
+        "start-tie": [("sertraline", "2021-01-01", "2021-01-10"), ("phenelzine", "2021-01-15", "2021-01-20"),
+                      ("sertraline", "2021-03-01", "2021-03-10"), ("phenelzine", "2021-03-15", "2021-03-20")],
+        "smaller-gap": [("sertraline", "2021-01-01", "2021-01-10"), ("phenelzine", "2021-01-20", "2021-01-25"),
+                        ("sertraline", "2021-01-28", "2021-02-01")],
+        "leap": [("sertraline", "2020-01-01", "2020-02-25"), ("phenelzine", "2020-03-05", "")],
+        "year-0000": [("sertraline", "0000-01-01", "0000-02-27"), ("phenelzine", "0000-03-02", "")],
+        "swapped-stop": [("sertraline", "2021-01-31", "2021-01-01"), ("phenelzine", "2021-02-03T08:00:00Z", "")],
+        "open-start": [("sertraline", "", "2021-01-31"), ("phenelzine", "2021-02-07", "")],
+    }
+    return [(f"washout-{case}", drug, start, stop) for case, rows in spans.items() for drug, start, stop in rows]
 
 
 @pytest.fixture(scope="session")

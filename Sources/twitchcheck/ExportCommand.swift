@@ -6,9 +6,9 @@ import TwitchCheckKit
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write drug_findings.csv, pair_findings.csv and findings.sql for DuckDB or Spark.",
+        abstract: "Write drug_findings.csv, pair_findings.csv, washout_intervals.csv and findings.sql for DuckDB or Spark.",
         discussion: """
-        drug_findings.csv holds each drug's own findings; pair_findings.csv every pair of drugs that some rule covers, with the findings 'check' gives for the two; findings.sql one SELECT over prescriptions(patient, medication, start_date, stop_date), medication_map ('twitchcheck resolve'), drug_findings and pair_findings that returns the rows of 'batch --format csv'. Existing files are not replaced without --force; each file is written atomically.
+        drug_findings.csv holds each drug's own findings; pair_findings.csv every pair of drugs that some rule covers, with the findings 'check' gives for the two; washout_intervals.csv the days that must pass between stopping one drug and starting another; findings.sql one SELECT over prescriptions(patient, medication, start_date, stop_date), medication_map ('twitchcheck resolve'), drug_findings, pair_findings and washout_intervals that returns the rows of 'batch --format csv'. Existing files are not replaced without --force; each file is written atomically.
 
         Examples:
           twitchcheck export export/
@@ -29,6 +29,7 @@ struct ExportCommand: ParsableCommand {
         let paths = try ExportWriter(directory: URL(fileURLWithPath: directory), force: force)
             .write(ExportWriter.files(for: export))
         Terminal.writeError("wrote \(paths.map(\.path).joined(separator: ", ")): \(export.drugFindings.count) drug findings, "
-            + "\(export.pairFindings.count) pair findings from \(export.pairsChecked) pairs checked")
+            + "\(export.pairFindings.count) pair findings from \(export.pairsChecked) pairs checked, "
+            + "\(export.washoutIntervalCount) washout intervals")
     }
 }

@@ -29,19 +29,23 @@ import Testing
         #expect(result.stderr.contains("\(file.path):2: not valid UTF-8"))
     }
 
-    @Test func exportWritesThreeFilesAndNeverReplacesThemUnasked() throws {
+    @Test func exportWritesFourFilesAndNeverReplacesThemUnasked() throws {
         let directory = FileManager.default.temporaryDirectory.appending(path: "export-\(UUID().uuidString)")
         let first = try CommandRunner.run(["export", directory.path])
         #expect(first.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-                == ["drug_findings.csv", "findings.sql", "pair_findings.csv"])
+                == ["drug_findings.csv", "findings.sql", "pair_findings.csv", "washout_intervals.csv"])
         let pairs = try String(contentsOf: directory.appending(path: "pair_findings.csv"), encoding: .utf8)
         #expect(pairs.hasPrefix("drug_a,drug_b,drugs,kind,effect,severity,evidence,rule,summary,sources\r\n"))
         #expect(pairs.contains("\r\nsertraline,tramadol,sertraline+tramadol,combination,serotonin_syndrome,major,"))
         let drugs = try String(contentsOf: directory.appending(path: "drug_findings.csv"), encoding: .utf8)
         #expect(drugs.hasPrefix("drug,kind,effect,severity,evidence,rule,summary,sources\r\n"))
+        let washout = try String(contentsOf: directory.appending(path: "washout_intervals.csv"), encoding: .utf8)
+        #expect(washout.hasPrefix("stopped_drug,started_drug,days,rule,effect,severity,source,summary\r\n"))
+        #expect(washout.contains("\r\nfluoxetine,phenelzine,35,"), "fluoxetine's own five weeks, not its class's 14 days")
+        #expect(washout.contains("\r\nsertraline,phenelzine,14,"))
         let sql = try String(contentsOf: directory.appending(path: "findings.sql"), encoding: .utf8)
-        #expect(sql.contains("FROM prescriptions") && sql.contains("JOIN pair_findings")
+        #expect(sql.contains("FROM prescriptions") && sql.contains("JOIN pair_findings") && sql.contains("JOIN washout_intervals")
                 && !sql.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix(";"),
                 "one statement, no terminator, so engines can wrap it (COPY (...) TO, spark.sql)")
 

@@ -64,8 +64,11 @@ final class PatientReportWriter {
             for j in byDrug.indices where j > i {
                 let findings = try pair(byDrug[i].drug, byDrug[j].drug)
                 guard !findings.isEmpty, let overlap = Self.firstOverlap(byDrug[i].spans, byDrug[j].spans) else {
+                    // In name order, so that a tie between the two directions never depends on the file's order.
+                    let (first, second) = drugNames[Int(byDrug[i].drug)] < drugNames[Int(byDrug[j].drug)]
+                        ? (byDrug[i], byDrug[j]) : (byDrug[j], byDrug[i])
                     if !findings.isEmpty, let (finding, day) = washout.firstViolation(
-                        drugNames[Int(byDrug[i].drug)], byDrug[i].spans, drugNames[Int(byDrug[j].drug)], byDrug[j].spans),
+                        drugNames[Int(first.drug)], first.spans, drugNames[Int(second.drug)], second.spans),
                        finding.severity >= minimumSeverity {
                         patientFindings.append((RenderedFinding(finding), day))
                     }

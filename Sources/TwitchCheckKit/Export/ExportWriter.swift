@@ -21,6 +21,7 @@ public struct ExportWriter {
     public static func files(for export: KnowledgeExport) -> [(name: String, contents: String)] {
         [("drug_findings.csv", export.drugFindingsCSV()),
          ("pair_findings.csv", export.pairFindingsCSV()),
+         ("washout_intervals.csv", export.washoutIntervalsCSV()),
          ("findings.sql", FindingsQuery.sql)]
     }
 

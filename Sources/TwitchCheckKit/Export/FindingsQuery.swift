@@ -1,13 +1,14 @@
 /// `findings.sql`: `batch --format csv` as one SELECT that runs unchanged in DuckDB and Spark SQL.
 ///
-/// The query reads four tables: `prescriptions(patient, medication, start_date, stop_date)`,
-/// `medication_map` (`twitchcheck resolve`), `drug_findings` and `pair_findings`
-/// (`twitchcheck export`). Every step mirrors one step of `batch`; each CTE's comment names
+/// The query reads five tables: `prescriptions(patient, medication, start_date, stop_date)`,
+/// `medication_map` (`twitchcheck resolve`), `drug_findings`, `pair_findings` and
+/// `washout_intervals` (`twitchcheck export`). Every step mirrors one step of `batch`; each CTE's comment names
 /// the step, so a change in `batch` has one obvious place to be mirrored. It uses only
 /// functions both engines share (`trim`, `translate`, `substr`, `length`, `%`, `chr`, `||`,
-/// `greatest`), with no engine-specific regular expressions, date functions or casts that
+/// `greatest`, `floor`, `upper`, `row_number`), with no engine-specific regular expressions, date functions or casts that
 /// fail: a day is kept as its `YYYY-MM-DD` text, which sorts as the days do, so year 0000,
-/// February 29 and dates with a time behave the same in both engines.
+/// February 29 and dates with a time behave the same in both engines; where a number of days
+/// between two days is needed, it is computed from the year, month and day by arithmetic.
 public enum FindingsQuery {
     /// The SQL text written to `findings.sql`.
     public static let sql = """
@@ -17,7 +18,7 @@ public enum FindingsQuery {
     --   prescriptions(patient, medication, start_date, stop_date)   dates as text, DATE or TIMESTAMP
     --   medication_map(medication, drug, matched_by, suggestions, unmatched_words, recognised)
     --                                                               `twitchcheck resolve`
-    --   drug_findings, pair_findings                                `twitchcheck export`
+    --   drug_findings, pair_findings, washout_intervals             `twitchcheck export`
     -- Row order: batch writes patients in file order; here they are sorted. Compare as sets.
     WITH
     -- 1. Rows as batch reads them: the medication without surrounding spaces and tabs; a row
@@ -51,7 +52,8 @@ public enum FindingsQuery {
     --    by 'T' or a space and a time, with month 1-12 and a day that exists in that month
     --    (February 29 only in leap years), else it is not a date (NULL), read as empty: an
     --    unknown start is open (-infinity), an unknown stop ongoing (+infinity). A day is kept
-    --    as its ten characters, which compare as the days do. Each distinct text is parsed once.
+    --    as its ten characters, which compare as the days do, and as a day number (days since
+    --    a fixed day, by the civil-calendar formula) for washout gaps. Each distinct text is parsed once.
     date_texts AS (
         SELECT start_text AS text FROM rx_drugs
         UNION SELECT stop_text FROM rx_drugs
@@ -72,7 +74,7 @@ public enum FindingsQuery {
         FROM date_checked
     ),
     date_days AS (
-        SELECT text,
+        SELECT text, y, m, d,
                CASE WHEN m BETWEEN 1 AND 12 AND d >= 1
                          AND d <= CASE WHEN m = 2 THEN CASE WHEN y % 4 = 0 AND (y % 100 <> 0 OR y % 400 = 0)
                                                             THEN 29 ELSE 28 END
@@ -81,18 +83,34 @@ public enum FindingsQuery {
                     THEN substr(text, 1, 10) END AS day
         FROM date_parts
     ),
+    -- Days counted from March of year -400, so that every year in the formula is positive:
+    -- ya is the year a March-to-February year starts in, mp the month counted from March.
+    date_years AS (
+        SELECT text, day, d, y + 400 - CASE WHEN m <= 2 THEN 1 ELSE 0 END AS ya, (m + 9) % 12 AS mp
+        FROM date_days
+    ),
+    date_numbers AS (
+        SELECT text, day,
+               CASE WHEN day IS NOT NULL
+                    THEN 365 * ya + CAST(floor(ya / 4) AS BIGINT) - CAST(floor(ya / 100) AS BIGINT)
+                         + CAST(floor(ya / 400) AS BIGINT) + CAST(floor((153 * mp + 2) / 5) AS BIGINT) + d END AS number
+        FROM date_years
+    ),
     rx_dated AS (
-        SELECT r.patient, r.drug, s.day AS start_day, e.day AS stop_day
+        SELECT r.patient, r.drug, s.day AS start_day, e.day AS stop_day,
+               s.number AS start_number, e.number AS stop_number
         FROM rx_drugs r
-        JOIN date_days s ON s.text = r.start_text
-        JOIN date_days e ON e.text = r.stop_text
+        JOIN date_numbers s ON s.text = r.start_text
+        JOIN date_numbers e ON e.text = r.stop_text
     ),
     -- 5. Each patient's spans of each drug. A stop before its start is checked with the two
     --    dates swapped, as in batch.
     spans AS (
         SELECT DISTINCT patient, drug,
                CASE WHEN stop_day < start_day THEN stop_day ELSE start_day END AS start_day,
-               CASE WHEN stop_day < start_day THEN start_day ELSE stop_day END AS stop_day
+               CASE WHEN stop_day < start_day THEN start_day ELSE stop_day END AS stop_day,
+               CASE WHEN stop_day < start_day THEN stop_number ELSE start_number END AS start_number,
+               CASE WHEN stop_day < start_day THEN start_number ELSE stop_number END AS stop_number
         FROM rx_dated
     ),
     patient_drugs AS (
@@ -143,7 +161,50 @@ public enum FindingsQuery {
         FROM pair_overlaps o
         JOIN pair_findings f ON f.drug_a = o.drug_a AND f.drug_b = o.drug_b
     ),
-    -- 9. Medications not recognised (an empty drug in medication_map, or no row there at all):
+    -- 9. Washout (WashoutChecker.firstViolation): a covered pair whose spans never overlap.
+    --    In each direction with an interval in washout_intervals (stopped drug, started drug),
+    --    a start's gap is the days since the last stop strictly before it (a known stop, a known
+    --    start); the direction's gap is its smallest, the earliest start on a tie. A direction
+    --    whose gap is under its interval is a violation; of the two, the smaller gap is reported,
+    --    drug_a stopped and drug_b started on a tie, with the later drug's start as its day;
+    --    the drugs are named in name order, drug_a+drug_b, as batch names them.
+    apart_pairs AS (
+        SELECT p.patient, p.drug_a, p.drug_b
+        FROM patient_pairs p
+        LEFT JOIN pair_overlaps o ON o.patient = p.patient AND o.drug_a = p.drug_a AND o.drug_b = p.drug_b
+        WHERE o.patient IS NULL
+    ),
+    apart_directions AS (
+        SELECT patient, drug_a, drug_b, drug_a AS stopped, drug_b AS started, 0 AS direction FROM apart_pairs
+        UNION ALL
+        SELECT patient, drug_a, drug_b, drug_b AS stopped, drug_a AS started, 1 AS direction FROM apart_pairs
+    ),
+    washout_gaps AS (
+        SELECT p.patient, p.drug_a, p.drug_b, p.direction, w.stopped_drug, w.started_drug, w.days, w.rule,
+               w.effect, w.severity, w.source, w.summary, s.start_day, s.start_number,
+               s.start_number - e.stop_number AS gap
+        FROM apart_directions p
+        JOIN washout_intervals w ON w.stopped_drug = p.stopped AND w.started_drug = p.started
+        JOIN spans e ON e.patient = p.patient AND e.drug = p.stopped
+        JOIN spans s ON s.patient = p.patient AND s.drug = p.started
+        WHERE e.stop_number < s.start_number AND s.start_number - e.stop_number < CAST(w.days AS INT)
+    ),
+    washout_ranked AS (
+        SELECT *, row_number() OVER (PARTITION BY patient, drug_a, drug_b
+                                     ORDER BY gap, direction, start_number) AS place
+        FROM washout_gaps
+    ),
+    washout_rows AS (
+        SELECT patient, 'combination' AS kind, effect, severity, drug_a || '+' || drug_b AS drugs,
+               start_day AS overlap_start,
+               upper(substr(started_drug, 1, 1)) || substr(started_drug, 2) || ' was started '
+                   || CAST(gap AS STRING) || ' day' || CASE WHEN gap = 1 THEN '' ELSE 's' END || ' after '
+                   || stopped_drug || ' was stopped; at least ' || days || ' days must pass. ' || summary AS summary,
+               'established' AS evidence, rule, source AS sources
+        FROM washout_ranked
+        WHERE place = 1
+    ),
+    -- 10. Medications not recognised (an empty drug in medication_map, or no row there at all):
     --    a row per patient and name, never silence.
     unrecognized_rows AS (
         SELECT DISTINCT r.patient, 'unrecognized' AS kind, '' AS effect, '' AS severity, r.medication AS drugs,
@@ -155,7 +216,7 @@ public enum FindingsQuery {
         LEFT JOIN medication_map m ON m.medication = r.medication
         WHERE m.medication IS NULL OR coalesce(m.drug, '') = ''
     ),
-    -- 10. Names recognised with words left over (a non-empty unmatched_words in medication_map):
+    -- 11. Names recognised with words left over (a non-empty unmatched_words in medication_map):
     --     their drugs are checked above, and a row per patient and name says what was not.
     unrecognized_word_rows AS (
         SELECT DISTINCT r.patient, 'unrecognized_words' AS kind, '' AS effect, '' AS severity, r.medication AS drugs,
@@ -170,6 +231,7 @@ public enum FindingsQuery {
     all_rows AS (
         SELECT * FROM own_rows
         UNION ALL SELECT * FROM pair_rows
+        UNION ALL SELECT * FROM washout_rows
         UNION ALL SELECT * FROM unrecognized_rows
         UNION ALL SELECT * FROM unrecognized_word_rows
     )

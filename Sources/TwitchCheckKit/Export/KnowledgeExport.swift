@@ -1,11 +1,17 @@
-/// The knowledge base compiled into two tables for other engines: every relevant drug's own
-/// findings and every covered pair's combination findings, computed by the same
-/// ``RiskChecker`` that `check` and `batch` use (never by re-implementing the rules).
+/// The knowledge base compiled into three tables for other engines: every relevant drug's own
+/// findings, every covered pair's combination findings and every washout interval, computed by
+/// the same ``RiskChecker`` and ``WashoutChecker`` that `check` and `batch` use (never by
+/// re-implementing the rules).
 public struct KnowledgeExport: Sendable {
     /// `drug_findings.csv`: one row per finding `batch` prints for a drug on its own.
     public let drugFindings: [(drug: String, finding: Finding)]
     /// `pair_findings.csv`: one row per finding `batch` prints for two overlapping drugs.
     public let pairFindings: [(drugA: String, drugB: String, finding: Finding)]
+    /// `washout_intervals.csv`: for each ordered pair of relevant drugs with a washout rule, the
+    /// rule ``WashoutChecker`` applies when `started` is started after `stopped` was stopped.
+    let washoutIntervals: [(stopped: String, started: String, rule: WashoutChecker.Rule)]
+    /// How many rows `washout_intervals.csv` has.
+    public var washoutIntervalCount: Int { washoutIntervals.count }
     /// How many pairs were checked to find them.
     public let pairsChecked: Int
 
@@ -14,7 +20,11 @@ public struct KnowledgeExport: Sendable {
     /// The columns of `pair_findings.csv`; `drug_a` sorts before `drug_b`, `drugs` is `drug_a+drug_b`.
     public static let pairHeader = "drug_a,drug_b,drugs,kind,effect,severity,evidence,rule,summary,sources"
 
-    /// Computes both tables. Candidate pairs are every pair of relevant drugs (those with an own
+    /// The columns of `washout_intervals.csv`: `summary` is the rule's own sentence, which batch
+    /// appends to its "was started N days after" text.
+    public static let washoutHeader = "stopped_drug,started_drug,days,rule,effect,severity,source,summary"
+
+    /// Computes the tables. Candidate pairs are every pair of relevant drugs (those with an own
     /// risk or on a rule side, the same universe `batch` keeps), so a rule of any kind that
     /// ``RiskChecker`` learns is exported without a change here.
     public init(checker: MedicationChecker) throws {
@@ -26,6 +36,8 @@ public struct KnowledgeExport: Sendable {
         }
         var pairs: [(drugA: String, drugB: String, finding: Finding)] = []
         var checked = 0
+        let washout = try WashoutChecker(knowledgeBase: checker.knowledgeBase, drugs: drugs)
+        var intervals: [(stopped: String, started: String, rule: WashoutChecker.Rule)] = []
         for (index, a) in drugs.enumerated() {
             for b in drugs[(index + 1)...] {
                 checked += 1
@@ -33,10 +45,16 @@ public struct KnowledgeExport: Sendable {
                 for finding in try riskChecker.findings(for: [a, b]) where finding.kind == .combination {
                     pairs.append((a, b, finding))
                 }
+                for (stopped, started) in [(a, b), (b, a)] {
+                    if let rule = washout.interval(stopped: stopped, started: started) {
+                        intervals.append((stopped, started, rule))
+                    }
+                }
             }
         }
         drugFindings = own
         pairFindings = pairs
+        washoutIntervals = intervals
         pairsChecked = checked
     }
 
@@ -55,6 +73,16 @@ public struct KnowledgeExport: Sendable {
         for (a, b, finding) in pairFindings {
             text += CSVFormatter.fields([a, b, finding.drugs.joined(separator: "+"), finding.kind.rawValue]
                 + Self.findingFields(finding)) + "\r\n"
+        }
+        return text
+    }
+
+    /// `washout_intervals.csv` as text: a header and CRLF-terminated RFC 4180 rows.
+    public func washoutIntervalsCSV() -> String {
+        var text = Self.washoutHeader + "\r\n"
+        for (stopped, started, rule) in washoutIntervals {
+            text += CSVFormatter.fields([stopped, started, String(rule.days), rule.id, rule.effect.rawValue,
+                                         rule.severity.rawValue, rule.source, rule.summary]) + "\r\n"
         }
         return text
     }
