@@ -21,6 +21,8 @@ from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = Path(os.environ.get("TWITCHCHECK_ARTIFACTS", ROOT / ".build-artifacts" / "page"))
@@ -73,13 +75,19 @@ def browser():
     driver.quit()
 
 
+def verdict_after_submitting(browser):
+    """The result page's verdict, once the browser has loaded it (a first check can take a
+    moment: the server loads its suggestion index on the first name it does not recognise)."""
+    return WebDriverWait(browser, 60).until(expected_conditions.presence_of_element_located((By.ID, "verdict"))).text
+
+
 def check_list(browser, server, text):
     browser.get(server + "/")
     box = browser.find_element(By.ID, "medications")
     box.clear()
     box.send_keys(text)
     browser.find_element(By.CSS_SELECTOR, "form.list button[type=submit]").click()
-    return browser.find_element(By.ID, "verdict").text
+    return verdict_after_submitting(browser)
 
 
 def test_a_typed_list_gets_its_verdict_first(browser, server):
@@ -111,7 +119,8 @@ def test_a_suggestion_is_one_click_away(browser, server):
     button = browser.find_element(By.CSS_SELECTOR, "form.suggestion button")
     assert button.text == "sertraline"
     button.click()
-    assert browser.find_element(By.ID, "verdict").text.startswith("MAJOR")
+    WebDriverWait(browser, 60).until(expected_conditions.staleness_of(button))
+    assert verdict_after_submitting(browser).startswith("MAJOR")
     assert browser.find_elements(By.ID, "not-checked") == []
 
 
@@ -127,7 +136,7 @@ def test_the_keyboard_reaches_the_form_and_submits_it(browser, server):
     assert label.text == "Medications"
     box.send_keys("phenelzine\nmeperidine")
     box.send_keys(Keys.TAB, Keys.ENTER)
-    assert browser.find_element(By.ID, "verdict").text.startswith("CONTRAINDICATED")
+    assert verdict_after_submitting(browser).startswith("CONTRAINDICATED")
 
 
 def test_hostile_input_is_shown_not_run(browser, server):
