@@ -30,7 +30,7 @@ sources_for() {
                    $kit/Resolution/NameNormalizer.swift $kit/Resolution/NameVocabulary.swift
                    $kit/Resolution/SuggestionFinder.swift $kit/Resolution/Resolution.swift
                    $kit/Resolution/ResolvedMedication.swift $kit/Resolution/UnrecognizedMedication.swift
-                   $kit/Vocabulary/MatchKind.swift" ;;
+                   $kit/Resolution/NameEntry.swift $kit/Vocabulary/MatchKind.swift" ;;
         *) usage ;;
     esac
 }

@@ -23,17 +23,21 @@ private let table: [(name: String, drugs: [String], kind: MatchKind)] = [
     ("dextromethorphan", ["dextromethorphan"], .generic), ("a b c d e f", ["alphabet"], .synonym),
 ]
 
-private let lookupTable: [String: (drugIDs: [String], kind: MatchKind)] = {
-    var result: [String: (drugIDs: [String], kind: MatchKind)] = [:]
-    for entry in table { result[NameNormalizer.key(entry.name)] = (entry.drugs, entry.kind) }
-    return result
-}()
+private let entries: [NameEntry] = table.map { NameEntry(key: NameNormalizer.key($0.name), meaning: .drugs($0.drugs, $0.kind)) }
 private let knownDrugs = Set(table.flatMap(\.drugs))
 private let knownNames = Set(table.map(\.name))
 
+/// The in-memory stand-in for the knowledge base's name index: every name whose key is the
+/// word or starts with the word and a space.
 private let resolver = MedicationResolver(
-    lookup: { lookupTable[$0] },
-    names: { table.map { (NameNormalizer.key($0.name), $0.name, $0.kind) } })
+    namesStarting: { words in
+        var found: [String: [NameEntry]] = [:]
+        for word in words {
+            found[word] = entries.filter { $0.words.first == word }
+        }
+        return found
+    },
+    suggestableNames: { table.map { (NameNormalizer.key($0.name), $0.name, $0.kind) } })
 
 private func check(_ input: String) {
     let key = NameNormalizer.key(input)
