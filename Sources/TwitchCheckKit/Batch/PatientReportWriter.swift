@@ -68,8 +68,8 @@ final class PatientReportWriter {
                     let (first, second) = drugNames[Int(byDrug[i].drug)] < drugNames[Int(byDrug[j].drug)]
                         ? (byDrug[i], byDrug[j]) : (byDrug[j], byDrug[i])
                     if !findings.isEmpty, let (finding, day) = washout.firstViolation(
-                        drugNames[Int(first.drug)], first.spans, drugNames[Int(second.drug)], second.spans),
-                       finding.severity >= minimumSeverity {
+                        drugNames[Int(first.drug)], first.spans, drugNames[Int(second.drug)], second.spans) {
+                        // Counted like every finding; --min-severity applies when writing.
                         patientFindings.append((RenderedFinding(finding), day))
                     }
                     continue
