@@ -24,8 +24,7 @@ target="$1"; seconds="$2"; shift 2
 
 sources_for() {
     case "$1" in
-        csv) echo "$here/CSVReaderFuzz/main.swift $kit/Batch/CSVRecordReader.swift $kit/Batch/CSVRecord.swift
-                   $kit/Batch/CSVProblem.swift $kit/Support/TwitchCheckError.swift" ;;
+        csv) echo "$here/CSVReaderFuzz/main.swift $kit/CSV/*.swift $kit/Support/TwitchCheckError.swift" ;;
         resolver) echo "$here/NameResolverFuzz/main.swift $here/NameResolverFuzz/KnowledgeBaseStub.swift $kit/Resolution/MedicationResolver.swift
                    $kit/Resolution/NameNormalizer.swift $kit/Resolution/NameVocabulary.swift
                    $kit/Resolution/SuggestionFinder.swift $kit/Resolution/Resolution.swift
