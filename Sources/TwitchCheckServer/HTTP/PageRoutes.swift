@@ -7,9 +7,3 @@ public protocol PageRoutes: Sendable {
     /// Adds the page's routes; `checker` is the server's read-only checker.
     func addRoutes(to router: Router<BasicRequestContext>, checker: MedicationChecker)
 }
-
-/// No page yet: `GET /` and `POST /check` answer 404.
-public struct NoPageRoutes: PageRoutes {
-    public init() {}
-    public func addRoutes(to router: Router<BasicRequestContext>, checker: MedicationChecker) {}
-}

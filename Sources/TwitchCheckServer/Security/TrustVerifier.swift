@@ -88,10 +88,3 @@ public actor TrustVerifier {
         return payload["iss"] as? String
     }
 }
-
-/// A `--trust` file that cannot be used.
-public struct TrustFileError: Error, CustomStringConvertible {
-    public let path: String
-    public let reason: String
-    public var description: String { "\(path): \(reason)" }
-}
