@@ -33,14 +33,15 @@ FROM class_risks
 JOIN drug_class_closure ON drug_class_closure.class_id = class_risks.class_id
 JOIN severities ON severities.id = class_risks.severity;
 
--- "Which drugs cause tremor?": one row per drug and effect, with its worst stated
--- severity, best evidence and highest frequency across sources.
+-- "Which drugs cause tremor?": one row per drug and effect. The strongest statement wins
+-- (StatementStrength in Sources/TwitchCheckKit/Rules/): the most severe statement, then the best
+-- evidence, ranked together as severity rank * 10 + evidence rank, so the severity and evidence
+-- shown are one statement's; the frequency is the highest any source states.
 CREATE VIEW drugs_by_effect (effect, drug, severity, evidence, frequency, via_class, sources) AS
 WITH grouped AS (
     SELECT drug_effects.effect_id AS effect_id,
            drug_effects.drug_id AS drug_id,
-           max(drug_effects.severity_rank) AS severity_rank,
-           max(evidence_levels.rank) AS evidence_rank,
+           max(drug_effects.severity_rank * 10 + evidence_levels.rank) AS strength,
            max(frequencies.rank) AS frequency_rank,
            group_concat(DISTINCT drug_effects.via_class_id) AS via_class,
            group_concat(DISTINCT drug_effects.source_id) AS sources
@@ -52,8 +53,8 @@ WITH grouped AS (
 SELECT grouped.effect_id, grouped.drug_id, severities.id, evidence_levels.id, frequencies.id,
        grouped.via_class, grouped.sources
 FROM grouped
-JOIN severities ON severities.rank = grouped.severity_rank
-JOIN evidence_levels ON evidence_levels.rank = grouped.evidence_rank
+JOIN severities ON severities.rank = grouped.strength / 10
+JOIN evidence_levels ON evidence_levels.rank = grouped.strength % 10
 JOIN frequencies ON frequencies.rank = grouped.frequency_rank;
 
 -- Every name a drug is known by, with the kind of name.

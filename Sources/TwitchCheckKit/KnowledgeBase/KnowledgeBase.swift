@@ -164,8 +164,8 @@ extension KnowledgeBase {
         }
     }
 
-    /// Each drug's own tremor risk at its worst, for drugs that have one: the most severe
-    /// statement and the highest stated frequency, over the drug's and its classes' statements.
+    /// Each drug's own tremor risk at its worst, for drugs that have one: the strongest statement's
+    /// severity and the highest stated frequency (``StatementStrength``), over the drug's and its classes' statements.
     public func tremorRisks(of drugIDs: some Collection<String>) throws -> [String: TremorRisk] {
         guard !drugIDs.isEmpty else { return [:] }
         // Read from drug_effects, not drugs_by_effect: SQLite 3.40 rejects a WHERE on that
@@ -175,16 +175,11 @@ extension KnowledgeBase {
                 .filter(Column("effect_id") == Effect.tremor.rawValue)
                 .fetchAll(db)
         }
-        var result: [String: TremorRisk] = [:]
-        for statement in statements {
-            let current = result[statement.drugID]
-            let frequencies = [current?.frequency, statement.frequency].compactMap { $0 }
-            result[statement.drugID] = TremorRisk(
-                severity: max(current?.severity ?? statement.severity, statement.severity),
-                frequency: frequencies.max { Frequency.allCases.firstIndex(of: $0)! < Frequency.allCases.firstIndex(of: $1)! }
-                    ?? statement.frequency)
+        return Dictionary(grouping: statements, by: \.drugID).compactMapValues { group in
+            guard let strongest = StatementStrength.strongest(group, by: \.strength),
+                  let frequency = group.map(\.frequency).max() else { return nil }
+            return TremorRisk(severity: strongest.severity, frequency: frequency)
         }
-        return result
     }
 
     /// The guidance for these effects, one entry per distinct text with the effects and sources it goes with.
@@ -271,11 +266,11 @@ extension KnowledgeBase {
     }
 
     /// Drugs that add an effect only together with another drug: those on a side of a rule for
-    /// the effect, each with the worst such rule's severity and evidence and the rules' sources.
-    /// (Serotonin syndrome comes from combinations, so this is most of the answer for it.)
+    /// the effect, each with the strongest such rule's severity and evidence (``StatementStrength``)
+    /// and the rules' sources. (Serotonin syndrome comes from combinations, so this is most of the answer for it.)
     public func drugsInRules(for effect: Effect) throws -> [EffectCause] {
-        try reader.read { db in
-            let rows = try Row.fetchAll(db, sql: """
+        let rows = try reader.read { db in
+            try RuleSideDrug.fetchAll(db, sql: """
                 SELECT rule_side_drugs.drug_id AS drug, interaction_rules.id AS rule,
                        interaction_rules.severity AS severity, interaction_rules.evidence AS evidence,
                        (SELECT group_concat(source_id) FROM rule_sources WHERE rule_id = interaction_rules.id) AS sources,
@@ -285,26 +280,17 @@ extension KnowledgeBase {
                 WHERE interaction_rules.effect_id = ?
                 ORDER BY rule_side_drugs.drug_id, interaction_rules.id
                 """, arguments: [effect.rawValue])
-            var byDrug: [String: (severity: Severity, evidence: Evidence, sources: [String], classes: String?)] = [:]
-            for row in rows {
-                let drug: String = row["drug"]
-                let severity = Severity(rawValue: row["severity"]) ?? .minor
-                let evidence = Evidence(rawValue: row["evidence"]) ?? .theoretical
-                let sources = EffectCause.list(row["sources"])
-                if let current = byDrug[drug] {
-                    let stronger = (severity, evidence) > (current.severity, current.evidence)
-                    byDrug[drug] = (stronger ? severity : current.severity, stronger ? evidence : current.evidence,
-                                    current.sources + sources.filter { !current.sources.contains($0) }, current.classes)
-                } else {
-                    byDrug[drug] = (severity, evidence, sources, row["direct_classes"])
-                }
+        }
+        // Rows come in drug, then rule order; each drug's rules keep that order for its sources.
+        return Dictionary(grouping: rows, by: \.drug).sorted { $0.key < $1.key }.compactMap { drug, rules in
+            guard let strongest = StatementStrength.strongest(rules, by: \.strength) else { return nil }
+            var sources: [String] = []
+            for source in rules.flatMap({ EffectCause.list($0.sources) }) where !sources.contains(source) {
+                sources.append(source)
             }
-            return byDrug.keys.sorted().map { drug in
-                let entry = byDrug[drug]!
-                return EffectCause(effect: effect, drug: drug, severity: entry.severity, evidence: entry.evidence,
-                                   frequency: .unknown, viaClass: nil, sources: entry.sources.joined(separator: ","),
-                                   directClasses: entry.classes)
-            }
+            return EffectCause(effect: effect, drug: drug, severity: strongest.severity, evidence: strongest.evidence,
+                               frequency: .unknown, viaClass: nil, sources: sources.joined(separator: ","),
+                               directClasses: strongest.directClasses)
         }
     }
 

@@ -48,6 +48,9 @@ public struct Finding: Codable, Sendable, Equatable {
         return "\(effect.displayName) (\(movementDisorder.replacingOccurrences(of: "_", with: " ")))"
     }
 
+    /// How strongly the finding is stated, for ``StatementStrength``'s "the strongest statement wins".
+    var strength: StatementStrength { StatementStrength(severity: severity, evidence: evidence) }
+
     /// Findings about the same effect in the same drugs collapse into one.
     var identity: String { effect.rawValue + "|" + drugs.joined(separator: "+") }
 

@@ -1,7 +1,7 @@
 /// Finds the risks in a set of drugs: each drug's own, and every combination rule that matches.
 ///
 /// One finding per effect and drug set: where several rules or sources speak to the
-/// same effect in the same drugs, the most severe wins (then the best evidence).
+/// same effect in the same drugs, the strongest statement wins (``StatementStrength``).
 public struct RiskChecker: Sendable {
     private let knowledgeBase: KnowledgeBase
     private let rules: [InteractionRule]
@@ -38,8 +38,7 @@ public struct RiskChecker: Sendable {
         let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes)
         var strongest: [String: Finding] = [:]
         for finding in candidates {
-            if let current = strongest[finding.identity],
-               (current.severity, current.evidence) >= (finding.severity, finding.evidence) {
+            if let current = strongest[finding.identity], current.strength >= finding.strength {
                 continue
             }
             strongest[finding.identity] = finding
@@ -51,15 +50,13 @@ public struct RiskChecker: Sendable {
     private func ownRiskFindings(_ statements: [DrugEffect]) -> [Finding] {
         let grouped = Dictionary(grouping: statements) { "\($0.drugID)|\($0.effect.rawValue)" }
         return grouped.values.compactMap { group -> Finding? in
-            let ranked = group.sorted {
-                ($0.severity, $0.evidence, $1.sourceID) > ($1.severity, $1.evidence, $0.sourceID)
-            }
+            let ranked = StatementStrength.ranked(group.sorted { $0.sourceID < $1.sourceID }, by: \.strength)
             guard let top = ranked.first else { return nil }
             var sources: [String] = []
             for statement in ranked where !sources.contains(statement.sourceID) { sources.append(statement.sourceID) }
             return Finding(kind: .drug, effect: top.effect, severity: top.severity, evidence: top.evidence,
                            drugs: [top.drugID], summary: top.summary, mechanism: nil, management: top.management,
-                           sources: sources, frequency: top.frequency)
+                           sources: sources, frequency: group.map(\.frequency).max())
         }
     }
 

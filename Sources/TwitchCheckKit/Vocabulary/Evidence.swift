@@ -5,7 +5,8 @@ public enum Evidence: String, Codable, CaseIterable, Sendable, Comparable {
     case probable
     case established
 
-    public static func < (lhs: Evidence, rhs: Evidence) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    /// 1 for theoretical up to 4 for established, as in the `evidence_levels` table.
+    public var rank: Int { Self.allCases.firstIndex(of: self)! + 1 }
+
+    public static func < (lhs: Evidence, rhs: Evidence) -> Bool { lhs.rank < rhs.rank }
 }

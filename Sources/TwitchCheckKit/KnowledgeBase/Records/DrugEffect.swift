@@ -23,6 +23,9 @@ public struct DrugEffect: Codable, Sendable, Equatable, FetchableRecord, TableRe
         case sourceID = "source_id"
     }
 
+    /// How strongly this source states the risk (``StatementStrength``).
+    public var strength: StatementStrength { StatementStrength(severity: severity, evidence: evidence) }
+
     public enum Columns {
         public static let drugID = Column(CodingKeys.drugID)
     }
