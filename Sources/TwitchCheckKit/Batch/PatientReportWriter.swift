@@ -80,10 +80,7 @@ final class PatientReportWriter {
                 }
             }
         }
-        patientFindings.sort { a, b in
-            if a.finding.order != b.finding.order { return a.finding.order < b.finding.order }
-            return a.finding.finding.drugs.lexicographicallyPrecedes(b.finding.finding.drugs)
-        }
+        patientFindings.sort { RenderedFinding.precedes($0.finding, $1.finding) }
         for item in patientFindings {
             severityCounts[item.finding.finding.severity.rank - 1] += 1
             if item.finding.finding.severity < minimumSeverity { leftOut += 1 }

@@ -2,8 +2,8 @@
 /// patient and overlap columns, and an integer sort key, so writing a row is a few appends.
 final class RenderedFinding {
     let finding: Finding
-    /// Orders findings most severe first, then combinations, better evidence, effect, drug names.
-    let order: (Int, UInt64)
+    /// ``Finding/reportRank``, computed once; ``precedes(_:_:)`` orders by it, then drug names.
+    let order: Int
     /// `,kind,effect,severity,drugs,` — between the patient and the overlap date.
     let csvMiddle: [UInt8]
     /// `,summary,evidence,rule,sources\r\n` — after the overlap date.
@@ -11,18 +11,17 @@ final class RenderedFinding {
 
     init(_ finding: Finding) {
         self.finding = finding
-        let kindRank = finding.kind == .combination ? 0 : 1
-        let primary = (4 - finding.severity.rank) << 12 | kindRank << 8 | (4 - Evidence.allCases.firstIndex(of: finding.evidence)!) << 4
-            | Effect.allCases.firstIndex(of: finding.effect)!
-        var prefix: UInt64 = 0
-        for byte in finding.drugs.joined(separator: "+").utf8.prefix(8) { prefix = prefix << 8 | UInt64(byte) }
-        prefix <<= UInt64(8 * (8 - min(8, finding.drugs.joined(separator: "+").utf8.count)))
-        order = (primary, prefix)
+        order = finding.reportRank
         csvMiddle = Array(("," + CSVFormatter.fields([
             finding.kind.rawValue, finding.effect.rawValue, finding.severity.rawValue, finding.drugs.joined(separator: "+"),
         ]) + ",").utf8)
         csvEnd = Array(("," + CSVFormatter.fields([
             finding.summary, finding.evidence.rawValue, finding.rule ?? "", finding.sources.joined(separator: " "),
         ]) + "\r\n").utf8)
+    }
+
+    /// The report order (``Finding/reportOrder(_:_:)``), from the rank computed once.
+    static func precedes(_ a: RenderedFinding, _ b: RenderedFinding) -> Bool {
+        Finding.reportOrder(a.finding, rank: a.order, b.finding, rank: b.order)
     }
 }

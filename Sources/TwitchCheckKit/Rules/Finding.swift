@@ -54,13 +54,24 @@ public struct Finding: Codable, Sendable, Equatable {
     /// Findings about the same effect in the same drugs collapse into one.
     var identity: String { effect.rawValue + "|" + drugs.joined(separator: "+") }
 
-    /// Most severe first; then combinations, better evidence, effect and drug names.
+    /// Most severe first; then combinations, better evidence, effect and drug names: the one report
+    /// order of `check`, `batch` and every report.
     static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
-        if a.severity != b.severity { return a.severity > b.severity }
-        if a.kind != b.kind { return a.kind == .combination }
-        if a.evidence != b.evidence { return a.evidence > b.evidence }
-        if a.effect != b.effect { return a.effect < b.effect }
-        return a.drugs.lexicographicallyPrecedes(b.drugs)
+        reportOrder(a, rank: a.reportRank, b, rank: b.reportRank)
+    }
+
+    /// ``reportOrder(_:_:)`` with each finding's ``reportRank`` computed beforehand (`batch` keeps it
+    /// with the finding it renders once for many patients).
+    static func reportOrder(_ a: Finding, rank rankA: Int, _ b: Finding, rank rankB: Int) -> Bool {
+        rankA != rankB ? rankA < rankB : a.drugs.lexicographicallyPrecedes(b.drugs)
+    }
+
+    /// The report order's keys before the drug names, as one number, smaller first: severity (most
+    /// severe first), then combinations before a drug's own risk, better evidence, the effect.
+    var reportRank: Int {
+        let kindRank = kind == .combination ? 0 : 1
+        return (Severity.allCases.count - severity.rank) << 12 | kindRank << 8
+            | (Evidence.allCases.count - evidence.rank) << 4 | Effect.allCases.firstIndex(of: effect)!
     }
 
     enum CodingKeys: String, CodingKey {
