@@ -14,15 +14,7 @@ public struct KnowledgeBaseSummary: Sendable, Equatable {
     /// Reads the summary of a knowledge base.
     public init(knowledgeBase: KnowledgeBase) throws {
         path = knowledgeBase.path
-        (buildInfo, tableCounts, views) = try knowledgeBase.reader.read { db in
-            let info = try Row.fetchAll(db, sql: "SELECT key, value FROM build_info ORDER BY key").map { (key: $0["key"] as String, value: $0["value"] as String) }
-            let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-            let counts = try tables.map { table in
-                (table: table, rows: try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table.quotedDatabaseIdentifier)") ?? 0)
-            }
-            let views = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'view' ORDER BY name")
-            return (info, counts, views)
-        }
+        (buildInfo, tableCounts, views) = try knowledgeBase.contents()
     }
 
     /// The number of sources the knowledge base cites.

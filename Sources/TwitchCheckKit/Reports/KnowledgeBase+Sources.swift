@@ -1,0 +1,12 @@
+import GRDB
+
+// MARK: - The sources a report cites
+
+extension KnowledgeBase {
+    /// The sources with these ids, in the order asked.
+    public func sources(_ ids: [String]) throws -> [Source] {
+        let found = try reader.read { db in try Source.filter(keys: ids).fetchAll(db) }
+        let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
+        return ids.compactMap { byID[$0] }
+    }
+}
