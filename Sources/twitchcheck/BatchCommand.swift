@@ -31,13 +31,13 @@ struct BatchCommand: ParsableCommand {
     var input: String
 
     @Option(name: .long, help: "Output format: csv (one row per finding) or jsonl (one object per patient).")
-    var format: BatchFormat = .csv
+    var format: BatchOptions.OutputFormat = .csv
 
     @Option(name: .long, help: ArgumentHelp("Write the report here instead of standard output.", valueName: "path"))
     var output: String?
 
     @Option(name: .long, help: "long (a row per prescription), wide (a row per list) or fhir (NDJSON of MedicationRequest/MedicationStatement); detected from the content if omitted.")
-    var layout: BatchLayoutChoice?
+    var layout: BatchInputLayout?
 
     @Option(name: .long, help: ArgumentHelp("The patient (or list id) column.", valueName: "name"))
     var patientColumn: String?
@@ -82,33 +82,17 @@ struct BatchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let inputDescriptor: Int32
-        var inputSize: Int?
-        if input == "-" {
-            inputDescriptor = STDIN_FILENO
-        } else {
-            var status = stat()
-            guard stat(input, &status) == 0 else {
-                throw TwitchCheckError.inputUnreadable(path: input, reason: "no such file")
-            }
-            guard (status.st_mode & S_IFMT) != S_IFDIR else {
-                throw TwitchCheckError.inputUnreadable(path: input, reason: "it is a directory")
-            }
-            inputDescriptor = open(input, O_RDONLY)
-            guard inputDescriptor >= 0 else {
-                throw TwitchCheckError.inputUnreadable(path: input, reason: String(cString: strerror(errno)))
-            }
-            inputSize = Int(status.st_size)
-        }
-        defer { if inputDescriptor != STDIN_FILENO { close(inputDescriptor) } }
+        let inputFile = try InputFile.open(input)
+        defer { withExtendedLifetime(inputFile) {} }  // open until the run is over
+        let inputDescriptor = inputFile.fileDescriptor
 
         // Refused before anything is written when it is the input; replaced only when the run succeeds.
         let reportFile = try output.map { try ReportFile(path: $0, input: inputDescriptor) }
         let outputDescriptor = reportFile?.fileDescriptor ?? STDOUT_FILENO
 
         var options = BatchOptions()
-        options.format = format == .jsonl ? .jsonl : .csv
-        options.layout = layout.map { $0 == .wide ? .wide : .long }
+        options.format = format
+        options.layout = layout?.csvLayout
         options.patientColumn = patientColumn
         options.medicationColumn = medicationColumn
         options.startColumn = startColumn
@@ -119,12 +103,11 @@ struct BatchCommand: ParsableCommand {
 
         let knowledgeBase = try database.open()
         let medicationChecker = try MedicationChecker(knowledgeBase: knowledgeBase)
-        let inputName = input == "-" ? "<stdin>" : input
-        let isBulkFHIR = layout == .fhir
-            || (layout == nil && input != "-" && FHIRBulkBatch.looksLikeNDJSON(fileDescriptor: inputDescriptor))
+        let inputName = inputFile.displayName
+        let isBulkFHIR = BatchInputLayout.isFHIR(layout, input: inputFile)
         // A bar on the terminal that also shows the data would interleave with it.
         let showsProgress = Terminal.stderrIsTerminal && !quiet && !isBulkFHIR && (output != nil || !Terminal.stdoutIsTerminal)
-        let progress = inputSize.flatMap { size in showsProgress && size > 0 ? ProgressBar(total: size) : nil }
+        let progress = inputFile.size.flatMap { size in showsProgress && size > 0 ? ProgressBar(total: size) : nil }
         let summary: BatchSummary
         do {
             let sink = OutputSink(fileDescriptor: outputDescriptor, destination: output ?? "standard output")
@@ -148,26 +131,16 @@ struct BatchCommand: ParsableCommand {
         if !quiet {
             Terminal.writeStandardError(summary.render())
         }
-        if strict, summary.hasUncheckedInput {
-            Terminal.writeError("twitchcheck: error: \(max(summary.skippedRows, summary.problems.count)) row(s) skipped, "
-                + "\(summary.unrecognized.count) name(s) not recognised, \(summary.unrecognizedWords.count) name(s) with words "
-                + "not understood and \(summary.dateProblemCount) date(s) not understood or reversed (--strict)")
-            throw ExitCode(2)
-        }
-        if let failOn, let highest = summary.highestSeverity, highest >= failOn {
-            throw ExitCode(1)
-        }
+        try ExitPolicy(strict: strict, failOn: failOn).finish(highestSeverity: summary.highestSeverity,
+                                                              notChecked: Self.notChecked(summary))
+    }
+
+    /// What `--strict` refuses in a run, as its message; nil when every row, name and date was read.
+    static func notChecked(_ summary: BatchSummary) -> String? {
+        guard summary.hasUncheckedInput else { return nil }
+        return "\(max(summary.skippedRows, summary.problems.count)) row(s) skipped, "
+            + "\(summary.unrecognized.count) name(s) not recognised, \(summary.unrecognizedWords.count) name(s) with words "
+            + "not understood and \(summary.dateProblemCount) date(s) not understood or reversed (--strict)"
     }
 }
 
-/// `batch --format`.
-enum BatchFormat: String, ExpressibleByArgument, CaseIterable {
-    case csv, jsonl
-}
-
-/// `batch --layout`.
-enum BatchLayoutChoice: String, ExpressibleByArgument, CaseIterable {
-    case long, wide
-    /// A FHIR Bulk Data export: NDJSON of MedicationRequest or MedicationStatement.
-    case fhir
-}

@@ -76,17 +76,17 @@ struct CheckCommand: ParsableCommand {
                 width: Terminal.outputWidth)
             try StandardOutput.write(renderer.render(report))
         }
-        if strict, !report.allRecognized {
-            let names = report.unrecognized.map { $0.reason == .ambiguous ? "\($0.input) (ambiguous)" : $0.input }
-                + report.medications.filter { !$0.unmatchedWords.isEmpty }
-                    .map { "\($0.input) (words not understood: \($0.unmatchedWords.joined(separator: ", ")))" }
-            Terminal.writeError("twitchcheck: error: \(names.count) name(s) not recognised (--strict): "
-                + names.joined(separator: ", "))
-            throw ExitCode(2)
-        }
-        if let failOn, let highest = report.highestSeverity, highest >= failOn {
-            throw ExitCode(1)
-        }
+        try ExitPolicy(strict: strict, failOn: failOn).finish(highestSeverity: report.highestSeverity,
+                                                              notChecked: Self.notChecked(report))
+    }
+
+    /// What `--strict` refuses in a report, as its message; nil when every name was understood.
+    static func notChecked(_ report: CheckReport) -> String? {
+        guard !report.allRecognized else { return nil }
+        let names = report.unrecognized.map { $0.reason == .ambiguous ? "\($0.input) (ambiguous)" : $0.input }
+            + report.medications.filter { !$0.unmatchedWords.isEmpty }
+                .map { "\($0.input) (words not understood: \($0.unmatchedWords.joined(separator: ", ")))" }
+        return "\(names.count) name(s) not recognised (--strict): " + names.joined(separator: ", ")
     }
 
     /// The typed names, and the FHIR medications when a file or standard input held FHIR JSON.
@@ -104,34 +104,22 @@ struct CheckCommand: ParsableCommand {
                 let data = try MedicationListReader.readData(fileDescriptor: STDIN_FILENO, origin: "<stdin>")
                 add(try MedicationDocument.read(data, origin: "<stdin>", fhirReader: fhirReader))
             } else if let problem = MedicationListReader.problem(with: argument) {
-                CommandFailure.exit("medication \(position + 1): \(problem)")
+                throw CommandFailure("medication \(position + 1): \(problem)")
             } else {
                 names.append(argument)
             }
         }
         if let file {
-            var status = stat()
-            guard stat(file, &status) == 0 else {
-                throw TwitchCheckError.inputUnreadable(path: file, reason: "no such file")
-            }
-            guard (status.st_mode & S_IFMT) != S_IFDIR else {
-                throw TwitchCheckError.inputUnreadable(path: file, reason: "it is a directory")
-            }
-            let descriptor = open(file, O_RDONLY)
-            guard descriptor >= 0 else {
-                throw TwitchCheckError.inputUnreadable(path: file, reason: String(cString: strerror(errno)))
-            }
-            defer { close(descriptor) }
-            add(try MedicationDocument.read(MedicationListReader.readData(fileDescriptor: descriptor, origin: file),
+            let opened = try InputFile(path: file)
+            defer { withExtendedLifetime(opened) {} }  // open until it is read
+            add(try MedicationDocument.read(MedicationListReader.readData(fileDescriptor: opened.fileDescriptor, origin: file),
                                             origin: file, fhirReader: fhirReader))
         }
         let count = names.count + (fhir?.count ?? 0)
         if count > MedicationListReader.maxNames {
-            CommandFailure.exit("the list has \(count) names; check takes at most \(MedicationListReader.maxNames) (use 'twitchcheck batch' for more)")
+            throw CommandFailure("the list has \(count) names; check takes at most \(MedicationListReader.maxNames) (use 'twitchcheck batch' for more)")
         }
         return (names, fhir)
     }
 }
 
-
-extension Severity: ExpressibleByArgument {}

@@ -1,13 +1,14 @@
-import Foundation
-
-/// Ends a command with a message on stderr and exit status 2, as DESIGN.md asks of bad usage and unreadable input.
+/// A command's failure with a message for the user: `TwitchCheck.main` writes
+/// `twitchcheck: error: MESSAGE` to stderr and exits 2, as DESIGN.md asks of bad usage and unreadable input.
 ///
-/// Library errors other than `TwitchCheckError` would otherwise leave with status 1, which
-/// scripts read as "a finding was made".
-enum CommandFailure {
-    /// Writes `twitchcheck: error: MESSAGE` to stderr and exits 2.
-    static func exit(_ message: String) -> Never {
-        Terminal.writeError("twitchcheck: error: \(message)")
-        Foundation.exit(2)
+/// Thrown, never exiting from inside `run()`, so that main flushes and checks standard output
+/// first and every failure leaves the same way.
+struct CommandFailure: Error, CustomStringConvertible {
+    let message: String
+
+    init(_ message: String) {
+        self.message = message
     }
+
+    var description: String { message }
 }

@@ -37,7 +37,7 @@ struct DrugCommand: ParsableCommand {
             let hint = unknown.suggestions.isEmpty
                 ? "check the spelling, or try the generic name"
                 : "did you mean: \(unknown.suggestions.joined(separator: ", "))?"
-            CommandFailure.exit("'\(name)' is not recognised as a drug in the knowledge base; \(hint)")
+            throw CommandFailure("'\(name)' is not recognised as a drug in the knowledge base; \(hint)")
         }
         let profiles = try drugIDs.compactMap { try DrugProfile.load($0, from: knowledgeBase) }
         switch output.format {

@@ -50,9 +50,9 @@ struct EffectCommand: ParsableCommand {
             switch matches.count {
             case 1: classID = matches[0]
             case 0:
-                CommandFailure.exit("there is no class '\(drugClass)'; the classes are: \(classNames.keys.sorted().joined(separator: ", "))")
+                throw CommandFailure("there is no class '\(drugClass)'; the classes are: \(classNames.keys.sorted().joined(separator: ", "))")
             default:
-                CommandFailure.exit("'\(drugClass)' could mean several classes: \(matches.joined(separator: ", ")); give one of them")
+                throw CommandFailure("'\(drugClass)' could mean several classes: \(matches.joined(separator: ", ")); give one of them")
             }
         }
         let report = try EffectReport.load(effect, minSeverity: minSeverity, inClass: classID, from: knowledgeBase)

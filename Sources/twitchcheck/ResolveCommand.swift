@@ -37,7 +37,7 @@ struct ResolveCommand: ParsableCommand {
             .run(input: descriptor, origin: input == "-" ? "<stdin>" : input, csv: csv,
                  output: OutputSink(fileDescriptor: STDOUT_FILENO))
         if !problems.isEmpty {
-            CommandFailure.exit(ExportError.unreadableLines(problems).description)
+            throw CommandFailure(ExportError.unreadableLines(problems).description)
         }
     }
 }

@@ -12,4 +12,3 @@ struct RowOutputOptions: ParsableArguments {
     }
 }
 
-extension RowFormat: ExpressibleByArgument {}

@@ -76,7 +76,7 @@ struct SQLCommand: ParsableCommand {
                 .stream(sql, parameters: parameters, columns: writer.begin, row: writer.add)
             try writer.finish()
         } catch let error as QueryError {
-            CommandFailure.exit("\(error)")
+            throw CommandFailure("\(error)")
         }
     }
 

@@ -24,7 +24,7 @@ struct ServeCommand: ParsableCommand {
         let directory = URL(fileURLWithPath: Self.ownPath()).deletingLastPathComponent()
         let server = directory.appending(path: Self.serverName).path
         guard access(server, X_OK) == 0 else {
-            CommandFailure.exit("""
+            throw CommandFailure("""
                 \(server) is missing: 'twitchcheck serve' runs the server executable beside twitchcheck. \
                 Build it with 'swift build --product twitchcheck-serve' (or 'swift build -c release --product twitchcheck-serve'), \
                 in the same configuration as this twitchcheck
@@ -33,7 +33,7 @@ struct ServeCommand: ParsableCommand {
         let arguments = [server] + options
         let argv = arguments.map { strdup($0) } + [nil]
         execv(server, argv)
-        CommandFailure.exit("cannot run \(server): \(String(cString: strerror(errno)))")
+        throw CommandFailure("cannot run \(server): \(String(cString: strerror(errno)))")
     }
 
     /// This executable's own path (Linux's /proc/self/exe, else argv[0]).

@@ -41,6 +41,10 @@ struct TwitchCheck: ParsableCommand {
             finish(0)
         } catch let exit as ExitCode {
             finish(exit.rawValue)
+        } catch let failure as CommandFailure {
+            // Like every exit: the message, then standard output flushed and checked.
+            Terminal.writeError("twitchcheck: error: \(failure.message)")
+            finish(2)
         } catch {
             if let message = ErrorExplanation.message(for: error) {
                 fail(message)
