@@ -173,7 +173,7 @@ public final class BatchChecker {
             try output.write("patient,kind,effect,severity,drugs,overlap_start,summary,evidence,rule,sources\r\n")
         }
         let writer = try PatientReportWriter(checker: checker, drugNames: relevantDrugNames, format: options.format,
-                                         minimumSeverity: options.minimumSeverity)
+                                             minimumSeverity: options.minimumSeverity, encodesEveryPatient: options.encodesEveryPatient)
         var intervalCursor = 0
         var laterCursor = 0
         var pairCursor = 0
