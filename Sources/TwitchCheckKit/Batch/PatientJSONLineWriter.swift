@@ -10,19 +10,41 @@ import Foundation
 /// without a quote or backslash, which the encoder leaves alone too; anything else goes through
 /// the encoder. ``BatchOptions/encodesEveryPatient`` keeps the encoder path, for the parity test.
 final class PatientJSONLineWriter {
+    /// What a line needs of one medication string, worked out the first time a patient has it.
+    private struct MedicationPiece {
+        let recognized: Bool
+        /// Recognised with no word left over.
+        let understood: Bool
+        /// Its drugs, as indexes into ``drugs``.
+        let drugs: [Int]
+        /// The encoded ``ResolvedMedication`` or ``UnrecognizedMedication``, and its input as a JSON string.
+        let json: [UInt8]
+        let inputJSON: [UInt8]
+    }
+
+    /// What a line needs of one drug.
+    private struct DrugPiece {
+        let name: String
+        let nameJSON: [UInt8]
+        let strength: SerotonergicStrength?
+        let tremorRisk: TremorRisk?
+    }
+
     private let knowledgeBase: KnowledgeBase
     private let minimumSeverity: Severity
-    /// By medication id: the encoded ``ResolvedMedication`` or ``UnrecognizedMedication``.
-    private var medicationJSON: [[UInt8]?] = []
+    /// By medication id.
+    private var medications: [MedicationPiece?] = []
+    private var drugs: [DrugPiece] = []
+    private var drugIndex: [String: Int] = [:]
     /// Guidance, by the effects found and the effects listed (bit masks over `Effect.allCases`); nil: none applies.
     private var guidanceJSON: [Int: [UInt8]?] = [:]
     private var guidanceByEffects: [Int: [Guidance]] = [:]
-    /// The burden, by the sorted drugs that contribute to it.
-    private var burdenJSON: [[String]: [UInt8]] = [:]
-    private var strengths: [String: SerotonergicStrength?] = [:]
-    private var tremorRisks: [String: TremorRisk?] = [:]
-    /// Reused from patient to patient.
-    private var drugs: [String] = []
+    /// The burden's two scores, by the drugs that contribute to each (sorted indexes), and its scale text.
+    private var serotonergicJSON: [[Int]: [UInt8]] = [:]
+    private var tremorJSON: [[Int]: [UInt8]] = [:]
+    private var burdenScale: [UInt8] = []
+    /// One patient's drugs, in the order first seen; reused from patient to patient.
+    private var patientDrugs: [Int] = []
 
     init(knowledgeBase: KnowledgeBase, minimumSeverity: Severity) {
         self.knowledgeBase = knowledgeBase
@@ -31,23 +53,19 @@ final class PatientJSONLineWriter {
 
     /// Appends the patient's line: `findings` are all the patient's findings, most severe first;
     /// `medications` the patient's medication ids in ascending order.
-    func write(patient: String, findings: [(finding: RenderedFinding, overlap: Int32?)], medications: [Int],
+    func write(patient: String, findings: [(finding: RenderedFinding, overlap: Int32?)], medications ids: [Int],
                resolutions: [Resolution], to output: OutputSink) throws {
         var allRecognized = true
-        drugs.removeAll(keepingCapacity: true)
-        for id in medications {
-            switch resolutions[id] {
-            case .recognized(let medication):
-                if !medication.unmatchedWords.isEmpty { allRecognized = false }
-                for drug in medication.drugs where !drugs.contains(drug) { drugs.append(drug) }
-            case .unrecognized:
-                allRecognized = false
-            }
+        patientDrugs.removeAll(keepingCapacity: true)
+        for id in ids {
+            let piece = try medication(id, resolutions)
+            if !piece.understood { allRecognized = false }
+            for drug in piece.drugs where !patientDrugs.contains(drug) { patientDrugs.append(drug) }
         }
         output.append(allRecognized ? #"{"all_recognized":true,"burden":"#.utf8 : #"{"all_recognized":false,"burden":"#.utf8)
-        output.append(try burden())
+        try burden(to: output)
         output.append(#","duplicates":["#.utf8)
-        try appendDuplicates(medications: medications, resolutions: resolutions, to: output)
+        appendDuplicates(ids, to: output)
         output.append(#"],"findings":["#.utf8)
         var allEffects = 0
         var listedEffects = 0
@@ -92,7 +110,7 @@ final class PatientJSONLineWriter {
             output.append("null".utf8)
         }
         output.append(#","medications":["#.utf8)
-        try appendMedications(medications, resolutions: resolutions, recognized: true, to: output)
+        try appendMedications(ids, resolutions: resolutions, recognized: true, to: output)
         output.append(byte: 0x5D)
         if minimumSeverity > .minor {
             output.append(#","min_severity":""#.utf8)
@@ -102,74 +120,95 @@ final class PatientJSONLineWriter {
         output.append(#","patient":"#.utf8)
         try Self.appendString(patient, to: output)
         output.append(#","unrecognized":["#.utf8)
-        try appendMedications(medications, resolutions: resolutions, recognized: false, to: output)
+        try appendMedications(ids, resolutions: resolutions, recognized: false, to: output)
         output.append("]}\n".utf8)
     }
 
     // MARK: - Pieces
 
-    private func appendMedications(_ medications: [Int], resolutions: [Resolution], recognized: Bool,
+    private func medication(_ id: Int, _ resolutions: [Resolution]) throws -> MedicationPiece {
+        if id < medications.count, let piece = medications[id] { return piece }
+        if id >= medications.count { medications += Array(repeating: nil, count: id + 1 - medications.count) }
+        let piece: MedicationPiece
+        switch resolutions[id] {
+        case .recognized(let medication):
+            piece = MedicationPiece(recognized: true, understood: medication.unmatchedWords.isEmpty,
+                                    drugs: try medication.drugs.map(drug), json: Array(try ReportEncoding.jsonLine(medication).utf8),
+                                    inputJSON: try Self.string(medication.input))
+        case .unrecognized(let name):
+            piece = MedicationPiece(recognized: false, understood: false, drugs: [],
+                                    json: Array(try ReportEncoding.jsonLine(name).utf8), inputJSON: try Self.string(name.input))
+        }
+        medications[id] = piece
+        return piece
+    }
+
+    private func drug(_ name: String) throws -> Int {
+        if let index = drugIndex[name] { return index }
+        let strength = try knowledgeBase.serotonergicStrengths(of: [name])[name]
+        let tremorRisk = try knowledgeBase.tremorRisks(of: [name])[name]
+        drugs.append(DrugPiece(name: name, nameJSON: try Self.string(name), strength: strength, tremorRisk: tremorRisk))
+        drugIndex[name] = drugs.count - 1
+        return drugs.count - 1
+    }
+
+    private func appendMedications(_ ids: [Int], resolutions: [Resolution], recognized: Bool,
                                    to output: OutputSink) throws {
         var first = true
-        for id in medications {
-            let isRecognized = if case .recognized = resolutions[id] { true } else { false }
-            guard isRecognized == recognized else { continue }
+        for id in ids {
+            let piece = try medication(id, resolutions)
+            guard piece.recognized == recognized else { continue }
             if !first { output.append(byte: 0x2C) }
             first = false
-            if id >= medicationJSON.count { medicationJSON += Array(repeating: nil, count: id + 1 - medicationJSON.count) }
-            if medicationJSON[id] == nil {
-                medicationJSON[id] = switch resolutions[id] {
-                case .recognized(let medication): Array(try ReportEncoding.jsonLine(medication).utf8)
-                case .unrecognized(let name): Array(try ReportEncoding.jsonLine(name).utf8)
-                }
-            }
-            output.append(medicationJSON[id]!)
+            output.append(piece.json)
         }
     }
 
     /// ``DuplicateDrug/find(in:)``'s list, written field by field.
-    private func appendDuplicates(medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
+    private func appendDuplicates(_ ids: [Int], to output: OutputSink) {
         var first = true
-        for drug in drugs {
-            var inputs: [String] = []
-            for id in medications {
-                if case .recognized(let medication) = resolutions[id], medication.drugs.contains(drug) {
-                    inputs.append(medication.input)
-                }
-            }
-            guard inputs.count > 1 else { continue }
+        for drug in patientDrugs {
+            var count = 0
+            for id in ids where medications[id]!.drugs.contains(drug) { count += 1 }
+            guard count > 1 else { continue }
             if !first { output.append(byte: 0x2C) }
             first = false
             output.append(#"{"drug":"#.utf8)
-            try Self.appendString(drug, to: output)
+            output.append(drugs[drug].nameJSON)
             output.append(#","inputs":["#.utf8)
-            for (position, input) in inputs.enumerated() {
+            var position = 0
+            for id in ids where medications[id]!.drugs.contains(drug) {
                 if position > 0 { output.append(byte: 0x2C) }
-                try Self.appendString(input, to: output)
+                position += 1
+                output.append(medications[id]!.inputJSON)
             }
             output.append("]}".utf8)
         }
     }
 
-    /// The burden of the patient's drugs (``drugs``), from the drugs that contribute to it.
-    private func burden() throws -> [UInt8] {
-        let unseen = drugs.filter { strengths[$0] == nil }
-        if !unseen.isEmpty {
-            let newStrengths = try knowledgeBase.serotonergicStrengths(of: unseen)
-            let newRisks = try knowledgeBase.tremorRisks(of: unseen)
-            for drug in unseen {
-                strengths[drug] = .some(newStrengths[drug])
-                tremorRisks[drug] = .some(newRisks[drug])
-            }
+    /// The burden of the patient's drugs: each of its two scores depends only on the drugs that
+    /// contribute to it, so each is encoded once per set of those, by ``BurdenCalculator`` itself.
+    private func burden(to output: OutputSink) throws {
+        if burdenScale.isEmpty { burdenScale = try Self.string(BurdenScale.summary) }
+        output.append(#"{"scale":"#.utf8)
+        output.append(burdenScale)
+        output.append(#","serotonergic":"#.utf8)
+        let serotonergic = patientDrugs.filter { drugs[$0].strength != nil }.sorted()
+        if serotonergicJSON[serotonergic] == nil {
+            let score = BurdenCalculator.burden(strengths: Dictionary(uniqueKeysWithValues: serotonergic.map {
+                (drugs[$0].name, drugs[$0].strength!) }), tremorRisks: [:]).serotonergic
+            serotonergicJSON[serotonergic] = Array(try ReportEncoding.jsonLine(score).utf8)
         }
-        let contributing = drugs.filter { strengths[$0]! != nil || tremorRisks[$0]! != nil }.sorted()
-        if let cached = burdenJSON[contributing] { return cached }
-        let burden = BurdenCalculator.burden(
-            strengths: Dictionary(uniqueKeysWithValues: contributing.compactMap { drug in strengths[drug]!.map { (drug, $0) } }),
-            tremorRisks: Dictionary(uniqueKeysWithValues: contributing.compactMap { drug in tremorRisks[drug]!.map { (drug, $0) } }))
-        let encoded = Array(try ReportEncoding.jsonLine(burden).utf8)
-        burdenJSON[contributing] = encoded
-        return encoded
+        output.append(serotonergicJSON[serotonergic]!)
+        output.append(#","tremor":"#.utf8)
+        let tremor = patientDrugs.filter { drugs[$0].tremorRisk != nil }.sorted()
+        if tremorJSON[tremor] == nil {
+            let score = BurdenCalculator.burden(strengths: [:], tremorRisks: Dictionary(uniqueKeysWithValues: tremor.map {
+                (drugs[$0].name, drugs[$0].tremorRisk!) })).tremor
+            tremorJSON[tremor] = Array(try ReportEncoding.jsonLine(score).utf8)
+        }
+        output.append(tremorJSON[tremor]!)
+        output.append(byte: 0x7D)
     }
 
     /// The guidance for the effects found, kept to those that go with a listed finding (as
@@ -194,6 +233,14 @@ final class PatientJSONLineWriter {
 
     /// A JSON string: as is when every byte is printable ASCII other than a quote or backslash
     /// (the encoder escapes nothing there, slashes being left alone), else as the encoder writes it.
+    static func string(_ text: String) throws -> [UInt8] {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C }) {
+            return [0x22] + Array(text.utf8) + [0x22]
+        }
+        return Array(try ReportEncoding.jsonLine([text]).utf8.dropFirst().dropLast())
+    }
+
+    /// ``string(_:)`` appended without building an array when the text is plain.
     static func appendString(_ text: String, to output: OutputSink) throws {
         var plain = true
         for byte in text.utf8 where byte < 0x20 || byte > 0x7E || byte == 0x22 || byte == 0x5C {
