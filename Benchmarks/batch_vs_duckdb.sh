@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Times `twitchcheck batch` against DuckDB on generated Synthea-layout files, in one run.
 #
-#   Benchmarks/batch_vs_duckdb.sh [--rows N] [--large] [--reference BINARY] [--keep DIR]
+#   Benchmarks/batch_vs_duckdb.sh [--rows N] [--shapes "S ..."] [--large] [--reference BINARY] [--keep DIR]
 #
 #   --rows N            rows of each file (default 1000000)
+#   --shapes "S ..."    which shapes (default "runs grouped scattered")
 #   --large             also a scattered file of 10 × N rows (slow: minutes on 2 cores)
 #   --reference BINARY  another twitchcheck build (say, main's): its CSV and JSONL output on
 #                       each file is compared byte for byte with this build's (`cmp`)
@@ -26,11 +27,13 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=1000000
 large=0
+shapes="runs grouped scattered"
 reference=""
 keep=""
 while [ $# -gt 0 ]; do
     case "$1" in
         --rows) rows=$2; shift 2 ;;
+        --shapes) shapes=$2; shift 2 ;;
         --large) large=1; shift ;;
         --reference) reference=$(realpath "$2"); shift 2 ;;
         --keep) keep=$2; shift 2 ;;
@@ -69,7 +72,8 @@ connection.execute(f"""
 print(f"{time.perf_counter() - started:.2f}", file=open(names + ".query", "w"))
 PY
 
-runs=("runs $rows" "grouped $rows" "scattered $rows")
+runs=()
+for shape in $shapes; do runs+=("$shape $rows"); done
 [ "$large" = 0 ] || runs+=("scattered $((rows * 10))")
 printf '| shape | rows | MB | twitchcheck CSV s | JSONL s | DuckDB process s (query s) | CSV / DuckDB | JSONL / CSV | peak RSS CSV / JSONL MB | same as reference |\n'
 printf '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n'
