@@ -168,15 +168,13 @@ public final class BatchChecker {
         ingest.finishReading()
         let intervals = ingest.intervals
         let laterIntervals = ingest.laterIntervals
-        let pairs = ingest.patientMedications.sorted()
         if options.format == .csv {
             try output.write("patient,kind,effect,severity,drugs,overlap_start,summary,evidence,rule,sources\r\n")
         }
         let writer = try PatientReportWriter(checker: checker, drugNames: relevantDrugNames, format: options.format,
-                                         minimumSeverity: options.minimumSeverity)
+                                             minimumSeverity: options.minimumSeverity, encodesEveryPatient: options.encodesEveryPatient)
         var intervalCursor = 0
         var laterCursor = 0
-        var pairCursor = 0
         var spans: [PrescriptionInterval] = []
         var medications: [Int] = []
         for patient in 0..<Int32(ingest.patientIDs.count) {
@@ -192,11 +190,7 @@ public final class BatchChecker {
                 }
                 IntervalSorter.sort(&spans)
             }
-            medications.removeAll(keepingCapacity: true)
-            while pairCursor < pairs.count, pairs[pairCursor] >> 32 == Int64(patient) {
-                medications.append(Int(pairs[pairCursor] & 0xFFFF_FFFF))
-                pairCursor += 1
-            }
+            ingest.patientMedications.medications(of: patient, into: &medications)
             try writer.write(patient: ingest.patientIDs.string(Int(patient)), spans: spans, medications: medications,
                              resolutions: ingest.resolutions, to: output)
         }

@@ -48,8 +48,8 @@ struct BatchIngest {
     /// patient's rows in runs, so refills merge here without a map over all patients.
     private var runDrugs: [(drug: Int32, index: Int)] = []
     private var runPatient: Int32 = -1
-    /// (patient << 32 | medication): unrecognised names always, every pair for JSONL.
-    private(set) var patientMedications = Set<Int64>()
+    /// Each patient's medications: unrecognised names always, every one for JSONL.
+    private(set) var patientMedications = PatientMedicationLists()
     /// The earliest problems, at most ``maxKeptProblems`` from each source; ``problemCount`` counts them all.
     private(set) var problems: [CSVProblem] = []
     private(set) var problemCount = 0
@@ -197,7 +197,7 @@ struct BatchIngest {
         medicationRows[medication] += 1
         let range = relevantRanges[medication]
         if reportsPairs[medication] {
-            patientMedications.insert(Int64(patient) << 32 | Int64(medication))
+            patientMedications.insert(patient: patient, medication: Int32(medication))
         }
         return range
     }
@@ -301,9 +301,10 @@ struct BatchIngest {
         for index in laterIntervals.indices {
             laterIntervals[index].patient = patientMap[Int(laterIntervals[index].patient)]
         }
-        for pair in later.patientMedications {
-            patientMedications.insert(Int64(patientMap[Int(pair >> 32)]) << 32 | Int64(medicationMap[Int(pair & 0xFFFF_FFFF)]))
-        }
+        patientMedications.absorb(&later.patientMedications, patientMap: patientMap, medicationMap: medicationMap)
+        // What the later pass read is all here now: let its tables go before the report.
+        later.patientIDs = ByteStringTable(expectedCount: 16)
+        later.medicationNames = ByteStringTable(expectedCount: 16)
         previousPatientID = -1
         runPatient = -1
     }

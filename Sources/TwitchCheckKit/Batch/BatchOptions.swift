@@ -22,6 +22,9 @@ public struct BatchOptions: Sendable {
     /// A regular file at least this large is read as two halves on two threads; smaller files
     /// and standard input are read whole. Both paths give the same output (tests set it low to run both).
     public var splitThreshold = 8 << 20
+    /// Runs `JSONEncoder` on every patient's whole report instead of splicing pieces encoded once:
+    /// the slow reference path that the JSON Lines parity test compares with.
+    var encodesEveryPatient = false
 
     public init() {}
 }

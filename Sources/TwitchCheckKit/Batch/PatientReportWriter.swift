@@ -15,23 +15,33 @@ final class PatientReportWriter {
     private let washout: WashoutChecker
     private var ownFindings: [Int32: [RenderedFinding]] = [:]
     private var pairFindings: [Int64: [RenderedFinding]] = [:]
+    /// Each drug's rules by side (``RiskChecker/ruleSides(of:)``), read on first need.
+    private var ruleSides: [Int32: (left: [UInt64], right: [UInt64])] = [:]
+    /// By pair: whether a washout rule links the two drugs in either direction.
+    private var washoutPairs: [Int64: Bool] = [:]
     /// One patient's findings with their overlap day, reused from patient to patient.
     private var patientFindings: [(finding: RenderedFinding, overlap: Int32?)] = []
     /// Findings made, written or left out by the minimum severity, by severity rank - 1.
     private(set) var severityCounts = [0, 0, 0, 0]
     /// Findings left out because they are below the minimum severity.
     private(set) var leftOut = 0
-    /// Guidance by the set of effects found, and each drug's burden facts, read once for all patients.
+    /// Guidance by the set of effects found, and each drug's burden facts, read once for all patients
+    /// (the encoder path, ``BatchOptions/encodesEveryPatient``).
     private var guidanceByEffects: [Set<Effect>: [Guidance]] = [:]
     private var strengths: [String: SerotonergicStrength?] = [:]
     private var tremorRisks: [String: TremorRisk?] = [:]
+    /// JSON Lines from pieces encoded once; nil for CSV or the encoder path.
+    private let jsonLines: PatientJSONLineWriter?
 
-    init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity) throws {
+    init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity,
+         encodesEveryPatient: Bool = false) throws {
         riskChecker = try checker.riskChecker.preloading(drugNames)
         knowledgeBase = checker.knowledgeBase
         self.drugNames = drugNames
         self.format = format
         self.minimumSeverity = minimumSeverity
+        jsonLines = format == .jsonl && !encodesEveryPatient
+            ? PatientJSONLineWriter(knowledgeBase: checker.knowledgeBase, minimumSeverity: minimumSeverity) : nil
         washout = try WashoutChecker(knowledgeBase: checker.knowledgeBase, drugs: drugNames)
     }
 
@@ -67,7 +77,7 @@ final class PatientReportWriter {
                     // In name order, so that a tie between the two directions never depends on the file's order.
                     let (first, second) = drugNames[Int(byDrug[i].drug)] < drugNames[Int(byDrug[j].drug)]
                         ? (byDrug[i], byDrug[j]) : (byDrug[j], byDrug[i])
-                    if !findings.isEmpty, let (finding, day) = washout.firstViolation(
+                    if !findings.isEmpty, hasWashout(byDrug[i].drug, byDrug[j].drug), let (finding, day) = washout.firstViolation(
                         drugNames[Int(first.drug)], first.spans, drugNames[Int(second.drug)], second.spans) {
                         // Counted like every finding; --min-severity applies when writing.
                         patientFindings.append((RenderedFinding(finding), day))
@@ -120,11 +130,36 @@ final class PatientReportWriter {
     private func pair(_ a: Int32, _ b: Int32) throws -> [RenderedFinding] {
         let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
         if let cached = pairFindings[key] { return cached }
+        let (sidesA, sidesB) = (try sides(a), try sides(b))
+        var combine: UInt64 = 0
+        for word in sidesA.left.indices {
+            combine |= sidesA.left[word] & sidesB.right[word] | sidesB.left[word] & sidesA.right[word]
+        }
+        guard combine != 0 else {
+            pairFindings[key] = []
+            return []
+        }
         let findings = try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
             .filter { $0.kind == .combination }
             .map(RenderedFinding.init)
         pairFindings[key] = findings
         return findings
+    }
+
+    private func sides(_ drug: Int32) throws -> (left: [UInt64], right: [UInt64]) {
+        if let cached = ruleSides[drug] { return cached }
+        let found = try riskChecker.ruleSides(of: drugNames[Int(drug)])
+        ruleSides[drug] = found
+        return found
+    }
+
+    private func hasWashout(_ a: Int32, _ b: Int32) -> Bool {
+        let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
+        if let cached = washoutPairs[key] { return cached }
+        let (first, second) = (drugNames[Int(a)], drugNames[Int(b)])
+        let found = washout.interval(stopped: first, started: second) != nil || washout.interval(stopped: second, started: first) != nil
+        washoutPairs[key] = found
+        return found
     }
 
     // MARK: - Rendering
@@ -163,6 +198,10 @@ final class PatientReportWriter {
                 ]) + "\r\n").utf8)
             }
         case .jsonl:
+            if let jsonLines {
+                return try jsonLines.write(patient: patient, findings: patientFindings, medications: medications,
+                                           resolutions: resolutions, to: output)
+            }
             let recognized: [ResolvedMedication] = medications.compactMap {
                 if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
             }

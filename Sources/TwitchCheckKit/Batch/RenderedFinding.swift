@@ -9,6 +9,21 @@ final class RenderedFinding {
     /// `,summary,evidence,rule,sources\r\n` — after the overlap date.
     let csvEnd: [UInt8]
 
+    /// The finding's JSON object in `batch --format jsonl` up to `"overlap_start":`, and after its value.
+    private(set) lazy var jsonHead: [UInt8] = jsonParts.head
+    private(set) lazy var jsonTail: [UInt8] = jsonParts.tail
+    private lazy var jsonParts: (head: [UInt8], tail: [UInt8]) = {
+        // Encoded once with the encoder itself; no string value can hold `,"overlap_start":null`
+        // unescaped (a quote inside a string is always escaped), so the first one is the key.
+        let encoded = Array(((try? ReportEncoding.jsonLine(BatchFinding(finding: finding, overlapStart: nil))) ?? "").utf8)
+        let marker = Array(#","overlap_start":null"#.utf8)
+        guard let start = encoded.indices.first(where: { encoded[$0...].starts(with: marker) }) else {
+            preconditionFailure("a finding's JSON always has overlap_start")
+        }
+        let valueStart = start + marker.count - 4
+        return (Array(encoded[..<valueStart]), Array(encoded[(valueStart + 4)...]))
+    }()
+
     init(_ finding: Finding) {
         self.finding = finding
         order = finding.reportRank

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import TwitchCheckKit
+
+/// `batch`'s fast paths give what the slow ones gave, byte for byte (issue 13): JSON Lines spliced
+/// from pieces encoded once against `JSONEncoder` run on every patient's whole report, and the rule
+/// pre-filter that skips pairs no rule can combine against checking every pair.
+@Suite struct BatchFastPathParityTests {
+    /// A deterministic generator, so a failure can be reproduced.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    /// Names as exports write them (already CSV-quoted where they need it): RxNorm strings,
+    /// interacting and washout pairs, a brand, names not recognised, a recognised name with a
+    /// word left over, an ambiguous abbreviation, accents, full-width letters, a quote, a comma,
+    /// a backslash, a tab.
+    static let names = [
+        "sertraline 50 MG Oral Tablet", "tramadol hydrochloride 50 MG Oral Tablet", "Phenelzine 15 MG Oral Tablet",
+        "Haloperidol 5 MG Oral Tablet", "Metoclopramide 10 MG Oral Tablet", "Lithium Carbonate 300 MG Oral Capsule",
+        "Acetaminophen 325 MG / Oxycodone Hydrochloride 5 MG Oral Tablet", "lisinopril 10 MG Oral Tablet",
+        "Fluoxetine 20 MG Oral Capsule", "linezolid 600 MG Oral Tablet", "Zoloft", "amoxicillin",
+        "\"phenelzine, oral\"", "xyzzyplex 20 MG", "tramadol xyzzq", "MS", "Sértraline 50 mg", "ｓｅｒｔｒａｌｉｎｅ",
+        "\"tramadol \"\"50\"\" mg\"", "lithium\\carbonate", "\"sertraline\t25 mg\"", "24 HR venlafaxine 75 MG Extended Release Oral Capsule",
+    ]
+    static let patients = ["p1", "p2", "\"p\"\"3\"", "pé4", "p/5", "p\\6", "\"p,7\"", "p8", "p9", "p10", "p11", "p12"]
+    static let dates = ["2020-01-05", "2020-02-10T08:00:00Z", "", "01/02/2020", "2021-02-29", "2019-12-31 10:00:00", "2020-03-01"]
+
+    /// A scattered file: every row's patient drawn at random.
+    static func scatteredFile(seed: UInt64, rows: Int, crlf: Bool, mark: Bool) -> [UInt8] {
+        var random = SplitMix(state: seed)
+        var text = mark ? "\u{FEFF}" : ""
+        text += "PATIENT,DESCRIPTION,START,STOP\n"
+        for _ in 0..<rows {
+            text += "\(patients.randomElement(using: &random)!),\(names.randomElement(using: &random)!),"
+                + "\(dates.randomElement(using: &random)!),\(dates.randomElement(using: &random)!)" + (crlf ? "\r\n" : "\n")
+        }
+        return Array(text.utf8)
+    }
+
+    @Test(arguments: [(1, false, false), (2, true, false), (3, false, true), (4, true, true)])
+    func splicedJSONLinesMatchTheEncoderOnScatteredInput(seed: Int, crlf: Bool, mark: Bool) throws {
+        let bytes = Self.scatteredFile(seed: UInt64(seed), rows: 400, crlf: crlf, mark: mark)
+        for minimum in [Severity.minor, .moderate, .major] {
+            var options = BatchOptions()
+            options.format = .jsonl
+            options.minimumSeverity = minimum
+            var reference = options
+            reference.encodesEveryPatient = true
+            for path in [ReadPath.whole, .halves] {
+                let fast = try path.run(bytes, options: options)
+                let slow = try path.run(bytes, options: reference)
+                #expect(!fast.output.isEmpty)
+                #expect(fast.output == slow.output, "seed \(seed) crlf \(crlf) mark \(mark) \(minimum) \(path)")
+                #expect(fast.summary.render() == slow.summary.render())
+            }
+        }
+    }
+
+    /// Strings the splicer writes itself must be what the encoder writes: printable ASCII as is,
+    /// everything else through the encoder.
+    @Test func stringsAreWrittenAsTheEncoderWritesThem() throws {
+        let samples = ["plain", "with \"quote\"", "back\\slash", "a/b", "tab\there", "line\nbreak", "é", "\u{7F}", "\u{1F}",
+                       "\u{2028}", "ｓ", "", " spaced "]
+        for sample in samples {
+            let expected = String(try ReportEncoding.jsonLine([sample]).dropFirst().dropLast())
+            #expect(String(decoding: try PatientJSONLineWriter.string(sample), as: UTF8.self) == expected, "\(sample)")
+        }
+    }
+
+    /// A pair the rule pre-filter skips has no combination finding when checked in full.
+    @Test func pairsTheRulePreFilterSkipsHaveNoCombinationFindings() throws {
+        let checker = TestKnowledgeBase.checker
+        let known = ["sertraline", "tramadol", "phenelzine", "haloperidol", "metoclopramide", "linezolid", "lithium",
+                     "fluoxetine", "oxycodone", "ondansetron", "amitriptyline", "selegiline", "valproic acid"]
+        let relevant = try checker.knowledgeBase.relevantDrugIDs().sorted()
+        let drugs = Array(Set(known.filter(relevant.contains) + relevant.prefix(40))).sorted()
+        let riskChecker = try checker.riskChecker.preloading(drugs)
+        let sides = try Dictionary(uniqueKeysWithValues: drugs.map { ($0, try riskChecker.ruleSides(of: $0)) })
+        var combining = 0
+        for (index, a) in drugs.enumerated() {
+            for b in drugs[(index + 1)...] {
+                let may = zip(zip(sides[a]!.left, sides[a]!.right), zip(sides[b]!.left, sides[b]!.right))
+                    .contains { $0.0 & $1.1 | $1.0 & $0.1 != 0 }
+                let found = try riskChecker.findings(for: [a, b]).contains { $0.kind == .combination }
+                #expect(may || !found, "\(a) + \(b) has a combination the pre-filter would skip")
+                if found { combining += 1 }
+            }
+        }
+        #expect(combining > 10)
+    }
+}
