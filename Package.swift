@@ -20,8 +20,10 @@ let package = Package(
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
+        // The seed files' fingerprint, one definition for the build tool and the library.
+        .target(name: "SeedDigest", path: "Sources/SeedDigest"),
         // Turns Schema/ and Seeds/ into Swift source, so a copied binary can build its database anywhere.
-        .executableTarget(name: "SeedEmbedder", path: "Sources/SeedEmbedder"),
+        .executableTarget(name: "SeedEmbedder", dependencies: ["SeedDigest"], path: "Sources/SeedEmbedder"),
         .plugin(
             name: "EmbedSeeds",
             capability: .buildTool(),
@@ -30,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "TwitchCheckKit",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SeedDigest", .product(name: "GRDB", package: "GRDB.swift")],
             // EmbeddedData/ links to Schema/ and Seeds/; the plugin embeds their .sql and .tsv files.
             exclude: ["EmbeddedData/Schema/README.md", "EmbeddedData/Schema/SEVERITY_POLICY.md", "EmbeddedData/Schema/BURDEN.md"],
             plugins: ["EmbedSeeds"]

@@ -16,10 +16,3 @@ struct ReportOutputOptions: ParsableArguments {
     /// The styling for text output on standard output.
     var style: TerminalStyle { Terminal.style(for: color) }
 }
-
-/// `--format` of the report commands.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json
-    /// A FHIR R4 Bundle of DetectedIssue (`check` only).
-    case fhir
-}

@@ -6,9 +6,9 @@ struct RowOutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: table for people; csv, json (one array) or jsonl (one object per line) for scripts.")
     var format: RowFormat = .table
 
-    /// Prints rows in the chosen format.
+    /// Prints rows in the chosen format, through the same streaming writer as `sql`.
     func print(_ result: QueryResult) throws {
-        try StandardOutput.write(RowPrinter(format: format).render(result))
+        try RowWriter(format: format) { try StandardOutput.write($0) }.write(result)
     }
 }
 

@@ -54,8 +54,12 @@ import TwitchCheckKit
         let report = try checker.check(["sertralin"])
         #expect(report.medications.isEmpty)
         #expect(report.findings.isEmpty)
-        #expect(report.unrecognized == [UnrecognizedMedication(input: "sertralin", suggestions: report.unrecognized.first?.suggestions ?? [])])
-        #expect(report.unrecognized.first?.suggestions.first == "sertraline")
+        let unrecognized = try #require(report.unrecognized.first)
+        #expect(report.unrecognized.count == 1)
+        #expect(unrecognized.input == "sertralin")
+        #expect(unrecognized.reason == .notRecognized)
+        #expect(unrecognized.suggestions.first == "sertraline")
+        #expect(!unrecognized.suggestions.contains("sertralin"), "a suggestion never repeats the input")
     }
 
     @Test func everyBrandInTheSeedDocumentResolves() throws {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import TwitchCheckKit
+@testable import TwitchCheckKit
 
 /// Building the knowledge base: from the embedded seeds, atomically, and with errors that point at a seed line.
 @Suite struct KnowledgeBaseBuilderTests {
@@ -64,5 +64,26 @@ import TwitchCheckKit
         #expect { try KnowledgeBase(path: notSQLite.path) } throws: { error in
             "\(error)".contains("cannot open the knowledge base") && "\(error)".contains("db build")
         }
+    }
+}
+
+/// The seed fingerprint is written once (`SeedDigest`): the build tool's digest of the embedded
+/// files and the library's digest of the same files read from the checkout agree.
+@Suite struct SeedDigestTests {
+    static let packageRoot = Fixtures.root.deletingLastPathComponent().deletingLastPathComponent()
+
+    @Test func theCheckoutsSeedsDigestAsTheEmbeddedOnes() throws {
+        let local = try SeedBundle.load(fromPackageRoot: Self.packageRoot)
+        #expect(local.digest == "local-" + EmbeddedSeeds.contentDigest)
+        #expect(local.files.map(\.path) == EmbeddedSeeds.bundle().files.map(\.path))
+    }
+
+    @Test func oneChangedByteChangesTheDigest() throws {
+        let local = try SeedBundle.load(fromPackageRoot: Self.packageRoot)
+        var files = local.files
+        files[0] = SeedFile(path: files[0].path, text: files[0].text + " ")
+        let changed = try SeedBundle.load(fromPackageRoot: Self.packageRoot)
+        #expect(changed.digest == local.digest, "the same files give the same digest")
+        #expect(SeedBundle.fingerprint(files) != SeedBundle.fingerprint(local.files))
     }
 }

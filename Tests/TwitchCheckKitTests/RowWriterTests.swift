@@ -42,10 +42,14 @@ import TwitchCheckKit
         #expect(!pieces.joined().contains("…"))
     }
 
-    @Test func aStreamedTableEqualsTheRenderedOne() throws {
+    /// `db info` and `db check` print a result held in memory through the same writer as `sql`'s stream.
+    @Test(arguments: RowFormat.allCases)
+    func aResultInMemoryPrintsAsTheStreamedRows(_ format: RowFormat) throws {
         let rows: [[QueryValue]] = (0..<250).map { [.integer(Int64($0)), .text(String(repeating: "y", count: $0 % 60))] }
         var pieces: [String] = []
-        try Self.write(rows, format: .table, pieces: &pieces)
-        #expect(pieces.joined() == RowPrinter(format: .table).render(QueryResult(columns: ["name", "note"], rows: rows)))
+        try Self.write(rows, format: format, pieces: &pieces)
+        var whole = ""
+        try RowWriter(format: format) { whole += $0 }.write(QueryResult(columns: ["name", "note"], rows: rows))
+        #expect(whole == pieces.joined())
     }
 }

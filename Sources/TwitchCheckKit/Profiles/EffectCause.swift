@@ -1,6 +1,6 @@
 import GRDB
 
-/// One drug that can cause an effect, with its worst stated severity (a row of `drugs_by_effect`).
+/// One drug that can cause an effect, with its strongest statement's severity and evidence (``StatementStrength``; a row of `drugs_by_effect`).
 public struct EffectCause: Codable, Sendable, Equatable, FetchableRecord {
     public let effect: Effect
     public let drug: String

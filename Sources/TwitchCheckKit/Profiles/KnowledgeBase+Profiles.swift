@@ -51,7 +51,7 @@ extension KnowledgeBase {
         return try rules().filter { ids.contains($0.id) }
     }
 
-    /// Every drug a source says causes an effect, one row per drug, its worst stated severity (the `drugs_by_effect` view).
+    /// Every drug a source says causes an effect, one row per drug with its strongest statement (the `drugs_by_effect` view, ``StatementStrength``).
     public func drugsCausing(_ effect: Effect) throws -> [EffectCause] {
         try reader.read { db in
             try EffectCause.fetchAll(db, sql: """

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Writes rows as they arrive, in one of the row formats: a table for people, RFC 4180 CSV,
 /// a JSON array or JSON Lines.
 ///
@@ -65,14 +67,11 @@ public final class RowWriter {
         }
     }
 
-    /// The whole output for rows already in memory.
-    public static func render(_ result: QueryResult, format: RowFormat) -> String {
-        var text = ""
-        let writer = RowWriter(format: format) { text += $0 }
-        try? writer.begin(columns: result.columns)
-        for row in result.rows { try? writer.add(row) }
-        try? writer.finish()
-        return text
+    /// Writes rows already in memory (`db info`, `db check`) as the streamed ones: begin, each row, finish.
+    public func write(_ result: QueryResult) throws {
+        try begin(columns: result.columns)
+        for row in result.rows { try add(row) }
+        try finish()
     }
 
     private func fixWidths() throws {
@@ -115,9 +114,14 @@ public final class RowWriter {
             case .null: "null"
             case .integer(let number): String(number)
             case .real(let number): number.isFinite ? String(number) : "null"
-            case .text(let text): RowPrinter.jsonString(text)
+            case .text(let text): Self.jsonString(text)
             }
-            return RowPrinter.jsonString(column) + ": " + encoded
+            return Self.jsonString(column) + ": " + encoded
         }.joined(separator: ", ") + "}"
+    }
+
+    private static func jsonString(_ text: String) -> String {
+        let data = (try? JSONEncoder().encode(text)) ?? Data("\"\"".utf8)
+        return String(decoding: data, as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SeedDigest
 
 /// The complete input of a knowledge-base build: the schema files and the seed files.
 public struct SeedBundle: Sendable {
@@ -43,13 +44,12 @@ public struct SeedBundle: Sendable {
         files.filter { $0.seedTable == table }
     }
 
-    private static func fingerprint(_ files: [SeedFile]) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for file in files {
-            for byte in file.path.utf8 + [0] + file.text.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-            }
+    /// The ``SeedDigest`` of the files in path order: the embedded seeds' digest when the files are the same.
+    static func fingerprint(_ files: [SeedFile]) -> String {
+        var digest = SeedDigest()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            digest.add(path: file.path, contents: file.text.utf8)
         }
-        return String(hash, radix: 16)
+        return digest.hex
     }
 }
