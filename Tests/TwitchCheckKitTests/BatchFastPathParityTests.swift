@@ -75,7 +75,8 @@ import Testing
         }
     }
 
-    /// A pair the rule pre-filter skips has no combination finding when checked in full.
+    /// A pair the rule pre-filter skips has no combination finding when checked in full, and a
+    /// pair it keeps gets the same findings from its candidate rules as from every rule.
     @Test func pairsTheRulePreFilterSkipsHaveNoCombinationFindings() throws {
         let checker = TestKnowledgeBase.checker
         let known = ["sertraline", "tramadol", "phenelzine", "haloperidol", "metoclopramide", "linezolid", "lithium",
@@ -87,13 +88,70 @@ import Testing
         var combining = 0
         for (index, a) in drugs.enumerated() {
             for b in drugs[(index + 1)...] {
-                let may = zip(zip(sides[a]!.left, sides[a]!.right), zip(sides[b]!.left, sides[b]!.right))
-                    .contains { $0.0 & $1.1 | $1.0 & $0.1 != 0 }
-                let found = try riskChecker.findings(for: [a, b]).contains { $0.kind == .combination }
-                #expect(may || !found, "\(a) + \(b) has a combination the pre-filter would skip")
-                if found { combining += 1 }
+                var candidates: [Int] = []
+                for (word, (x, y)) in zip(zip(sides[a]!.left, sides[a]!.right), zip(sides[b]!.left, sides[b]!.right)).enumerated() {
+                    let combine = x.0 & y.1 | y.0 & x.1
+                    for bit in 0..<64 where combine & (1 << UInt64(bit)) != 0 { candidates.append(word * 64 + bit) }
+                }
+                let all = try riskChecker.findings(for: [a, b]).filter { $0.kind == .combination }
+                #expect(!candidates.isEmpty || all.isEmpty, "\(a) + \(b) has a combination the pre-filter would skip")
+                // Trying only the candidate rules gives the same findings as trying every rule.
+                let tried = try riskChecker.findings(for: [a, b], trying: candidates).filter { $0.kind == .combination }
+                #expect(tried == all, "\(a) + \(b)")
+                if !all.isEmpty { combining += 1 }
             }
         }
         #expect(combining > 10)
+    }
+
+    /// The interning table gives each distinct string one id, in first-seen order, through many
+    /// growths, for empty strings, strings differing in one byte and strings of every length.
+    @Test func internedStringsKeepTheirIdsThroughGrowth() {
+        var table = ByteStringTable(expectedCount: 4)
+        var random = SplitMix(state: 9)
+        var expected: [[UInt8]: Int] = [:]
+        var order: [[UInt8]] = []
+        for _ in 0..<20_000 {
+            let length = Int(random.next() % 40)
+            var key = [UInt8](repeating: 0x61, count: length)
+            if length > 0 { key[Int(random.next() % UInt64(length))] = UInt8(0x61 + random.next() % 3) }
+            let (id, isNew) = key.withUnsafeBytes { table.intern($0) }
+            if let known = expected[key] {
+                #expect(id == known && !isNew)
+            } else {
+                #expect(id == order.count && isNew)
+                expected[key] = id
+                order.append(key)
+            }
+        }
+        #expect(table.count == order.count)
+        for (id, key) in order.enumerated() { #expect(table.withBytes(id) { Array($0) } == key) }
+    }
+
+    /// A patient's medications come back distinct and ascending, however many and however
+    /// repeated, and the lists of a second half join the first's under the new numbers.
+    @Test func patientMedicationListsKeepEachPatientsDistinctMedications() {
+        var lists = PatientMedicationLists()
+        for round in 0..<3 {
+            for medication in stride(from: 39, through: 0, by: -1) { lists.insert(patient: 0, medication: Int32(medication)) }
+            lists.insert(patient: 2, medication: Int32(5 + round % 2))
+        }
+        var result: [Int] = []
+        lists.medications(of: 0, into: &result)
+        #expect(result == Array(0..<40))
+        lists.medications(of: 1, into: &result)
+        #expect(result.isEmpty)
+        lists.medications(of: 2, into: &result)
+        #expect(result == [5, 6])
+        var later = PatientMedicationLists()
+        later.insert(patient: 0, medication: 1)
+        later.insert(patient: 1, medication: 0)
+        lists.absorb(&later, patientMap: [2, 7], medicationMap: [3, 6])
+        lists.medications(of: 2, into: &result)
+        #expect(result == [5, 6])
+        lists.medications(of: 7, into: &result)
+        #expect(result == [3])
+        lists.medications(of: 9, into: &result)
+        #expect(result.isEmpty)
     }
 }

@@ -131,15 +131,19 @@ final class PatientReportWriter {
         let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
         if let cached = pairFindings[key] { return cached }
         let (sidesA, sidesB) = (try sides(a), try sides(b))
-        var combine: UInt64 = 0
+        var candidates: [Int] = []
         for word in sidesA.left.indices {
-            combine |= sidesA.left[word] & sidesB.right[word] | sidesB.left[word] & sidesA.right[word]
+            var combine = sidesA.left[word] & sidesB.right[word] | sidesB.left[word] & sidesA.right[word]
+            while combine != 0 {
+                candidates.append(word << 6 | combine.trailingZeroBitCount)
+                combine &= combine - 1
+            }
         }
-        guard combine != 0 else {
+        guard !candidates.isEmpty else {
             pairFindings[key] = []
             return []
         }
-        let findings = try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
+        let findings = try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]], trying: candidates)
             .filter { $0.kind == .combination }
             .map(RenderedFinding.init)
         pairFindings[key] = findings

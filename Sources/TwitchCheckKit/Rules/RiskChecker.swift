@@ -44,13 +44,19 @@ public struct RiskChecker: Sendable {
 
     /// The findings for these drugs, most severe first.
     public func findings(for drugIDs: [String]) throws -> [Finding] {
+        try findings(for: drugIDs, trying: nil)
+    }
+
+    /// The findings, trying only the rules at these indexes when given (ascending, from
+    /// ``ruleSides(of:)``: every rule that can combine the drugs), or every rule.
+    func findings(for drugIDs: [String], trying ruleIndexes: [Int]?) throws -> [Finding] {
         let drugs = Array(Set(drugIDs)).sorted()
         let fromMemory = preloadedClasses != nil && drugs.allSatisfy(preloadedDrugs.contains)
         let classes = fromMemory
             ? Dictionary(uniqueKeysWithValues: drugs.map { ($0, preloadedClasses?[$0] ?? []) })
             : try knowledgeBase.classes(of: drugs)
         let statements = fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs)
-        let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes)
+        let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes, trying: ruleIndexes)
         var strongest: [String: Finding] = [:]
         for finding in candidates {
             if let current = strongest[finding.identity], current.strength >= finding.strength {
@@ -83,8 +89,8 @@ public struct RiskChecker: Sendable {
     }
 
     /// Every pair of different drugs that a rule's two sides cover, as findings.
-    private func combinationFindings(_ drugs: [String], classes: [String: Set<String>]) -> [Finding] {
-        matchingPairs(drugs, classes: classes).map { rule, a, b in
+    private func combinationFindings(_ drugs: [String], classes: [String: Set<String>], trying ruleIndexes: [Int]?) -> [Finding] {
+        matchingPairs(drugs, classes: classes, trying: ruleIndexes).map { rule, a, b in
             let text = RuleText(left: a, right: b)
             return Finding(kind: .combination, effect: rule.effect, severity: rule.severity, evidence: rule.evidence,
                            drugs: [a, b], summary: text.fill(rule.summary), mechanism: text.fill(rule.mechanism),
@@ -93,11 +99,12 @@ public struct RiskChecker: Sendable {
         }
     }
 
-    private func matchingPairs(_ drugs: [String], classes: [String: Set<String>])
+    private func matchingPairs(_ drugs: [String], classes: [String: Set<String>], trying ruleIndexes: [Int]? = nil)
         -> [(rule: InteractionRule, left: String, right: String)] {
         guard drugs.count > 1 else { return [] }
         var pairs: [(rule: InteractionRule, left: String, right: String)] = []
-        for rule in rules {
+        for index in ruleIndexes ?? Array(rules.indices) {
+            let rule = rules[index]
             let left = drugs.filter { rule.left.includes($0, classes: classes[$0] ?? []) }
             guard !left.isEmpty else { continue }
             let right = drugs.filter { rule.right.includes($0, classes: classes[$0] ?? []) }
