@@ -40,7 +40,7 @@ import TwitchCheckKit
             try await client.execute(uri: path, method: .post, body: ByteBuffer(string: body)) { response in
                 #expect(response.status.code == status)
                 let outcome = try ServerFixture.json(response.body)
-                #expect(outcome["resourceType"] as? String == "OperationOutcome")
+                        #expect(outcome["resourceType"] as? String == "OperationOutcome")
                 let text = String(buffer: response.body)
                 #expect(!text.contains("Swift") && !text.contains(".swift:"), "no internals in an answer")
             }
@@ -54,7 +54,7 @@ import TwitchCheckKit
             try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: #"{"medications":[""# + name + #""]}"#)) { response in
                 #expect(response.status == .contentTooLarge)
                 let outcome = try ServerFixture.json(response.body)
-                #expect(outcome["resourceType"] as? String == "OperationOutcome")
+                        #expect(outcome["resourceType"] as? String == "OperationOutcome")
             }
             try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: #"{"medications":["lithium"]}"#)) { response in
                 #expect(response.status == .ok)
@@ -112,18 +112,19 @@ import TwitchCheckKit
         let (keys, trustPath) = try await Self.trustedIssuer()
         let (otherKeys, _) = try await Self.trustedIssuer()
         let body = ServerFixture.hookRequest(hook: "order-select", drafts: [("d1", "tramadol")], current: [])
-        let replayed = try await Self.token(keys)
-        let cases: [(String?, HTTPResponse.Status)] = [
-            (try await Self.token(keys), .ok),
-            (replayed, .ok),
-            (replayed, .unauthorized),  // the same jti twice
-            (nil, .unauthorized),
-            (try await Self.token(otherKeys), .unauthorized),  // signed by a key the trust file does not hold
-            (try await Self.token(keys, iss: "https://other.example"), .unauthorized),
-            (try await Self.token(keys, aud: "http://localhost/cds-services/twitchcheck-order-sign"), .unauthorized),
-            (try await Self.token(keys, expiresIn: -60), .unauthorized),
-        ]
         try await ServerFixture.application(trust: trustPath).test(.router) { client in
+            // Tokens are signed once the server is up: under load, starting it can take longer than a token lives.
+            let replayed = try await Self.token(keys)
+            let cases: [(String?, HTTPResponse.Status)] = [
+                (try await Self.token(keys), .ok),
+                (replayed, .ok),
+                (replayed, .unauthorized),  // the same jti twice
+                (nil, .unauthorized),
+                (try await Self.token(otherKeys), .unauthorized),  // signed by a key the trust file does not hold
+                (try await Self.token(keys, iss: "https://other.example"), .unauthorized),
+                (try await Self.token(keys, aud: "http://localhost/cds-services/twitchcheck-order-sign"), .unauthorized),
+                (try await Self.token(keys, expiresIn: -60), .unauthorized),
+            ]
             for (index, (token, status)) in cases.enumerated() {
                 var headers: HTTPFields = [:]
                 if let token { headers[.authorization] = "Bearer \(token)" }
@@ -131,7 +132,7 @@ import TwitchCheckKit
                     #expect(response.status == status, "case \(index): \(String(buffer: response.body))")
                     if status == .unauthorized {
                         let outcome = try ServerFixture.json(response.body)
-                #expect(outcome["resourceType"] as? String == "OperationOutcome")
+                        #expect(outcome["resourceType"] as? String == "OperationOutcome")
                     }
                 }
             }
