@@ -1,7 +1,11 @@
 /// Finds the risks in a set of drugs: each drug's own, and every combination rule that matches.
 ///
-/// One finding per effect and drug set: where several rules or sources speak to the
-/// same effect in the same drugs, the most severe wins (then the best evidence).
+/// One policy, here only (Schema/SEVERITY_POLICY.md, "The strongest statement wins"): one finding
+/// per effect and drug set — where several rules or sources speak to the same effect in the same
+/// drugs, the most severe wins (then the best evidence); and for one pair of drugs, only the
+/// combination findings at the pair's highest severity are shown — a weaker statement about the
+/// same two drugs (bupropion's "possibly serotonergic" minor beside its contraindicated
+/// hypertensive crisis with an MAOI) is not.
 public struct RiskChecker: Sendable {
     private let knowledgeBase: KnowledgeBase
     private let rules: [InteractionRule]
@@ -44,7 +48,13 @@ public struct RiskChecker: Sendable {
             }
             strongest[finding.identity] = finding
         }
-        return strongest.values.sorted(by: Finding.reportOrder)
+        var pairTop: [[String]: Severity] = [:]
+        for finding in strongest.values where finding.kind == .combination {
+            pairTop[finding.drugs] = max(pairTop[finding.drugs] ?? finding.severity, finding.severity)
+        }
+        return strongest.values
+            .filter { $0.kind != .combination || $0.severity == pairTop[$0.drugs] }
+            .sorted(by: Finding.reportOrder)
     }
 
     /// Each drug's own risks; every source that states one is listed, the strongest statement speaks.
