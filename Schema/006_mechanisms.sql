@@ -62,7 +62,8 @@ CREATE TABLE rule_derivations (
 CREATE TABLE washout_rules (
     -- Starting a drug of `start_class_id` within `days` of stopping a drug of `stopped_class_id`
     -- (or the drug `stopped_drug_id`, which overrides the class interval) is as dangerous as
-    -- taking them together. Used by `batch`, which knows the dates.
+    -- taking them together. Used by `batch`, which knows the dates, and by `check` for a list
+    -- item with a stop date. Its sources are in washout_sources.
     id               TEXT PRIMARY KEY CHECK (id <> '' AND id NOT GLOB '*[^a-z0-9_-]*'),
     stopped_class_id TEXT REFERENCES classes(id),
     stopped_drug_id  TEXT REFERENCES drugs(id),
@@ -71,9 +72,20 @@ CREATE TABLE washout_rules (
     effect_id        TEXT NOT NULL REFERENCES effects(id),
     severity         TEXT NOT NULL REFERENCES severities(id),
     summary          TEXT NOT NULL CHECK (summary <> ''),
-    source_id        TEXT NOT NULL REFERENCES sources(id),
     CHECK ((stopped_class_id IS NULL) <> (stopped_drug_id IS NULL))
 ) STRICT;
+
+CREATE TABLE washout_sources (
+    -- Where a washout interval is stated. drug_id is the drug whose own label states it (Zoloft's
+    -- label for sertraline); NULL for a source that states it for the whole class pair. A finding
+    -- cites the rows for its two drugs, then the class rows; `db check` fails on a rule without a
+    -- class-level source (a class rule) or a source for its drug (a drug rule), and on a drug row
+    -- whose drug is on neither side of the rule.
+    washout_id TEXT NOT NULL REFERENCES washout_rules(id),
+    source_id  TEXT NOT NULL REFERENCES sources(id),
+    drug_id    TEXT REFERENCES drugs(id),
+    PRIMARY KEY (washout_id, source_id)
+) STRICT, WITHOUT ROWID;
 
 -- "Which rules were generated, and from what?": one row per generated rule and enzyme.
 CREATE VIEW generated_rules (rule, object_drug, other_drug, enzyme, effect, severity, summary, sources) AS

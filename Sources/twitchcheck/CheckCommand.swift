@@ -12,12 +12,15 @@ struct CheckCommand: ParsableCommand {
 
         Text output starts with the verdict (highest severity, findings by severity, names not checked), then the names not checked, drugs given twice, and the findings, most severe first; sources are numbered at the end. Lines are wrapped to $COLUMNS, or the terminal's width, or 80.
 
+        A medication stopped recently can be given with its stop date, "fluoxetine stopped 2026-11-01" or "fluoxetine stopped on 2026-11-01" (ISO dates only): it is not counted as taken now, but starting an MAO inhibitor or a serotonergic drug within its washout interval (14 days; 5 weeks after fluoxetine), counted to today, is reported. A stop date that cannot be read makes the item NOT CHECKED.
+
         Names that are not recognised are listed as NOT CHECKED with close suggestions; they are never guessed at. Use --strict to make them an error (exit 2).
 
         Examples:
           twitchcheck check sertraline tramadol
           twitchcheck check phenelzine "Zoloft 50mg" --fail-on major
           twitchcheck check lithium sertraline albuterol --min-severity moderate
+          twitchcheck check phenelzine "sertraline stopped 2026-11-20"
           printf 'lithium\\nfluoxetine\\n' | twitchcheck check - --format json
         """
     )

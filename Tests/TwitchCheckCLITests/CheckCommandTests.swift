@@ -32,6 +32,26 @@ import Testing
         #expect(object["highest_severity"] is NSNull)
     }
 
+    /// `YYYY-MM-DD`, `days` before today in UTC (the command counts to today).
+    private static func daysAgo(_ days: Int) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date().addingTimeInterval(Double(-days) * 86_400))
+    }
+
+    @Test func aStopDateMakesAWashoutFindingAndAnUnreadableOneIsNotChecked() throws {
+        let stopped = "sertraline stopped \(Self.daysAgo(10))"
+        let result = try CommandRunner.run(["check", "--fail-on", "contraindicated", "phenelzine", stopped])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("Phenelzine is taken 10 days after sertraline was stopped; at least 14 days"))
+        #expect(result.stdout.contains("Stopped: sertraline stopped \(Self.daysAgo(10)) (10 days ago; checked for washout"))
+        let unreadable = try CommandRunner.run(["check", "--strict", "phenelzine", "sertraline stopped last week"])
+        #expect(unreadable.status == 2)
+        #expect(unreadable.stdout.contains("? sertraline stopped last week — the stop date could not be read; write it as"))
+    }
+
     @Test func failOnMajorExitsOneOnlyWhenAMajorFindingIsMade() throws {
         #expect(try CommandRunner.run(["check", "--fail-on", "major", "phenelzine", "sertraline"]).status == 1)
         #expect(try CommandRunner.run(["check", "--fail-on", "major", "amoxicillin"]).status == 0)

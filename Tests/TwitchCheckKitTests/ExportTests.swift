@@ -98,15 +98,18 @@ import Testing
     }
 
     /// No rule is lost: for every rule, some pair its two sides cover carries a finding for its
-    /// effect at least as severe (a stronger rule for the same effect may speak instead).
+    /// effect at least as severe (a stronger rule for the same effect may speak instead), or a
+    /// more severe finding about another effect (for one pair, the strongest statement wins).
     @Test func everyRuleReachesThePairTable() throws {
         let knowledgeBase = TestKnowledgeBase.shared
         let drugs = try knowledgeBase.relevantDrugIDs().sorted()
         let classes = try knowledgeBase.classes(of: drugs)
         var strongest: [String: Severity] = [:]
+        var strongestForPair: [String: Severity] = [:]
         for (a, b, finding) in Self.export.pairFindings {
             let key = "\(a)|\(b)|\(finding.effect.rawValue)"
             strongest[key] = max(strongest[key] ?? .minor, finding.severity)
+            strongestForPair["\(a)|\(b)"] = max(strongestForPair["\(a)|\(b)"] ?? .minor, finding.severity)
         }
         for rule in try knowledgeBase.rules() {
             let left = drugs.filter { rule.left.includes($0, classes: classes[$0] ?? []) }
@@ -116,6 +119,7 @@ import Testing
                 right.contains { b in
                     guard a != b else { return false }
                     let key = "\(min(a, b))|\(max(a, b))|\(rule.effect.rawValue)"
+                    if let pair = strongestForPair["\(min(a, b))|\(max(a, b))"], pair > rule.severity { return true }
                     return (strongest[key] ?? .minor) >= rule.severity && strongest[key] != nil
                 }
             }

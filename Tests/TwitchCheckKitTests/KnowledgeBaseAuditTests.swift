@@ -41,6 +41,15 @@ import TwitchCheckKit
             text: "drug\tenzyme\trole\tstrength\tsource\tnote\nsertraline\tCYP1A2\tinhibitor\t\tolson\t\n")]),
         Fault(check: "generated-rule-sources-not-derivation",
               tamper: "INSERT INTO rule_sources (rule_id, source_id) VALUES ('gen-carbamazepine-clarithromycin', 'olson')"),
+        // A drug's own label cited for the whole class pair (Zoloft's label for every serotonergic drug).
+        Fault(check: "washout-without-fitting-source", seeds: [SeedFile(
+            path: "Seeds/washout_sources/zz-audit.tsv", text: "washout\tsource\tdrug\nmaoi-after-fluoxetine\tfda-zol\t\n")]),
+        // A label cited for a drug on neither side of the rule (albuterol is neither an MAOI nor serotonergic).
+        Fault(check: "washout-without-fitting-source", seeds: [SeedFile(
+            path: "Seeds/washout_sources/zz-audit.tsv", text: "washout\tsource\tdrug\nmaoi-after-serotonergic\tli-label-di\tlithium\n")]),
+        // A class rule whose only sources are drug labels.
+        Fault(check: "washout-without-fitting-source",
+              tamper: "DELETE FROM washout_sources WHERE washout_id = 'serotonergic-after-maoi' AND drug_id IS NULL"),
         Fault(check: "foreign-key", tamper: "INSERT INTO drug_names (key, name, drug_id, kind, source_id) VALUES ('zz', 'zz', 'no-such-drug', 'brand', 'olson')"),
     ]
 

@@ -56,4 +56,22 @@ import TwitchCheckKit
         let finding = try #require(try combination(["oxycodone", "tramadol"]).first { $0.effect == .serotoninSyndrome })
         #expect(finding.summary.contains("although oxycodone is only weakly serotonergic"))
     }
+
+    @Test func forOnePairOfDrugsTheStrongestStatementWins() throws {
+        // Bupropion's "possibly serotonergic" minor is not shown beside the contraindicated hypertensive crisis.
+        #expect(try combination(["phenelzine", "bupropion"]).map(\.rule) == ["maoi-with-bupropion"])
+        // The additive minor twitching pair is not shown beside the moderate tremor pair.
+        #expect(try combination(["lithium", "valproate"]).map(\.rule) == ["add-tremor-lithium-valproate"])
+        // Different pairs keep their own findings.
+        #expect(try combination(["phenelzine", "bupropion", "sertraline"]).contains { $0.drugs == ["phenelzine", "sertraline"] })
+    }
+
+    @Test func aHypertensiveCrisisFindingComesWithAdviceOnItsSigns() throws {
+        let report = try TestKnowledgeBase.checker.check(["tranylcypromine", "methylphenidate"])
+        let advice = try #require(report.guidance?.first { $0.effects.contains(.hypertensiveCrisis) })
+        #expect(advice.sources == ["phenelzine-multum"])
+        #expect(advice.text.hasPrefix("Get emergency help at once for a sudden, severe headache, a fast or pounding heartbeat"))
+        #expect(try TestKnowledgeBase.checker.check(["lithium", "valproate"]).guidance?
+            .contains { $0.effects.contains(.hypertensiveCrisis) } != true)
+    }
 }

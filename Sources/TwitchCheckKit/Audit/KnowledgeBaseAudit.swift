@@ -172,6 +172,36 @@ public struct KnowledgeBaseAudit: Sendable {
                 ORDER BY 2
                 """),
         AuditCheck(
+            id: "washout-without-fitting-source",
+            summary: "Every washout interval cites a source that speaks to its drugs: a class rule one for the class pair, "
+                + "a drug rule one for its drug; a drug's label only for that drug, and only where it is on a side of the rule.",
+            fix: "add a row to Seeds/washout_sources/ (drug empty for a class-level source, else the drug whose label states it)",
+            sql: """
+                SELECT 'washout_rules' AS "table", id AS key, 'a class washout rule with no class-level source' AS detail
+                FROM washout_rules
+                WHERE stopped_class_id IS NOT NULL
+                  AND id NOT IN (SELECT washout_id FROM washout_sources WHERE drug_id IS NULL)
+                UNION ALL
+                SELECT 'washout_rules', id, 'a drug washout rule with no source for ' || stopped_drug_id
+                FROM washout_rules
+                WHERE stopped_drug_id IS NOT NULL
+                  AND id NOT IN (SELECT washout_id FROM washout_sources WHERE drug_id = washout_rules.stopped_drug_id)
+                UNION ALL
+                SELECT 'washout_sources', s.washout_id || ' ' || s.source_id,
+                       s.drug_id || ' is on neither side of the washout rule'
+                FROM washout_sources s JOIN washout_rules w ON w.id = s.washout_id
+                WHERE s.drug_id IS NOT NULL
+                  AND s.drug_id IS NOT w.stopped_drug_id
+                  AND NOT EXISTS (SELECT 1 FROM drug_class_closure c WHERE c.drug_id = s.drug_id
+                                  AND c.class_id IN (w.stopped_class_id, w.start_class_id))
+                UNION ALL
+                SELECT 'washout_sources', s.washout_id || ' ' || s.source_id,
+                       'cited for the whole class pair, but it is ' || d.drug_id || '''s own label elsewhere'
+                FROM washout_sources s JOIN washout_sources d ON d.source_id = s.source_id AND d.drug_id IS NOT NULL
+                WHERE s.drug_id IS NULL
+                ORDER BY 2
+                """),
+        AuditCheck(
             id: "sqlite-integrity",
             summary: "SQLite's PRAGMA integrity_check finds the file sound.",
             fix: "rebuild the file with 'twitchcheck db build'"

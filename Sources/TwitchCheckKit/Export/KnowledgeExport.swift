@@ -82,7 +82,8 @@ public struct KnowledgeExport: Sendable {
         var text = Self.washoutHeader + "\r\n"
         for (stopped, started, rule) in washoutIntervals {
             text += CSVFormatter.fields([stopped, started, String(rule.days), rule.id, rule.effect.rawValue,
-                                         rule.severity.rawValue, rule.source, rule.summary]) + "\r\n"
+                                         rule.severity.rawValue,
+                                         rule.sources(stopped: stopped, started: started).joined(separator: " "), rule.summary]) + "\r\n"
         }
         return text
     }

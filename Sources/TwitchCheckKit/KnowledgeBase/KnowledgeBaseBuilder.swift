@@ -7,7 +7,7 @@ import GRDB
 /// into place, so a reader never sees a half-built file, even with several builds at once.
 public struct KnowledgeBaseBuilder: Sendable {
     /// The version of the database layout; a reader refuses a file of another version.
-    public static let schemaVersion = "2"
+    public static let schemaVersion = "3"
 
     public let bundle: SeedBundle
 

@@ -110,8 +110,11 @@ struct SeedImporter {
             try insert("washout_rules", row, ["id": row["id"], "stopped_class_id": stopped.classID,
                                               "stopped_drug_id": stopped.drugID, "start_class_id": row["start_class"],
                                               "days": row["days"], "effect_id": row["effect"],
-                                              "severity": row["severity"], "summary": row["summary"],
-                                              "source_id": row["source"]])
+                                              "severity": row["severity"], "summary": row["summary"]])
+        }
+        try each("washout_sources") { row in
+            try insert("washout_sources", row, ["washout_id": row["washout"], "source_id": row["source"],
+                                                "drug_id": row["drug"]])
         }
     }
 

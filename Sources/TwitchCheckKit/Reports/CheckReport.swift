@@ -19,9 +19,12 @@ public struct CheckReport: Encodable, Sendable, Equatable {
     public let minSeverity: Severity?
     /// Findings made but not listed because of ``minSeverity``, by severity.
     public let leftOut: [Severity: Int]
+    /// Items marked as stopped ("fluoxetine stopped 2026-11-01"): checked for washout intervals only.
+    public let stopped: [StoppedMedication]
 
     public init(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication], findings: [Finding],
-                guidance: [Guidance]? = nil, burden: MedicationBurden? = nil, duplicates: [DuplicateDrug]? = nil) {
+                guidance: [Guidance]? = nil, burden: MedicationBurden? = nil, duplicates: [DuplicateDrug]? = nil,
+                stopped: [StoppedMedication] = []) {
         self.medications = medications
         self.unrecognized = unrecognized
         self.findings = findings
@@ -31,6 +34,7 @@ public struct CheckReport: Encodable, Sendable, Equatable {
         self.duplicates = duplicates ?? DuplicateDrug.find(in: medications)
         self.minSeverity = nil
         self.leftOut = [:]
+        self.stopped = stopped
     }
 
     private init(_ report: CheckReport, keeping findings: [Finding], minSeverity: Severity, leftOut: [Severity: Int]) {
@@ -45,6 +49,7 @@ public struct CheckReport: Encodable, Sendable, Equatable {
         duplicates = report.duplicates
         self.minSeverity = minSeverity
         self.leftOut = leftOut
+        stopped = report.stopped
     }
 
     /// The same report listing only findings at `minimum` or above; the others are counted in ``leftOut``
@@ -78,6 +83,7 @@ public struct CheckReport: Encodable, Sendable, Equatable {
     /// ambiguous, no word left over beside a drug. Only then does "no findings" mean "no risks".
     public var allRecognized: Bool {
         unrecognized.isEmpty && medications.allSatisfy(\.unmatchedWords.isEmpty)
+            && stopped.allSatisfy(\.medication.unmatchedWords.isEmpty)
     }
 
     /// Every distinct drug recognised in the list, in the order first seen.
@@ -93,6 +99,7 @@ public struct CheckReport: Encodable, Sendable, Equatable {
         case minSeverity = "min_severity"
         case findingsLeftOut = "findings_left_out"
         case allRecognized = "all_recognized"
+        case stopped = "stopped_medications"
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -104,6 +111,7 @@ public struct CheckReport: Encodable, Sendable, Equatable {
     public func encode(to encoder: Encoder, findings: [some Encodable]) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(medications, forKey: .medications)
+        if !stopped.isEmpty { try container.encode(stopped, forKey: .stopped) }  // absent when no item was stopped
         try container.encode(unrecognized, forKey: .unrecognized)
         try container.encode(findings, forKey: .findings)
         try container.encode(highestSeverity, forKey: .highestSeverity)  // null when there are no findings

@@ -52,6 +52,7 @@ public struct TextReportRenderer: Sendable {
             }
         }
         lines += recognised(report)
+        lines += stoppedLines(report)
         if !references.ids.isEmpty {
             lines.append("")
             lines += wrapper.wrap(style.bold("Sources") + " (each in full: twitchcheck sql "
@@ -93,7 +94,7 @@ public struct TextReportRenderer: Sendable {
             }
             parts.append(text)
         }
-        let names = report.medications.count + report.unrecognized.count
+        let names = report.medications.count + report.unrecognized.count + report.stopped.count
         if !report.unrecognized.isEmpty {
             parts.append(style.warning("\(report.unrecognized.count) of \(names) names NOT CHECKED"))
         } else if partly == 0 {
@@ -115,7 +116,9 @@ public struct TextReportRenderer: Sendable {
         var lines = [""]
         lines += wrapper.wrap(style.warning("NOT CHECKED — these names were not recognised, so their risks are unknown:"))
         for name in report.unrecognized {
-            let hint = name.reason == .ambiguous
+            let hint = name.reason == .unreadableDate
+                ? "the stop date could not be read; write it as YYYY-MM-DD (\"fluoxetine stopped 2026-11-01\")"
+                : name.reason == .ambiguous
                 ? "ambiguous: may mean \(name.suggestions.joined(separator: " or ")); write the drug's name"
                 : name.suggestions.isEmpty
                 ? "no close names found; check the spelling or use the generic name"
@@ -172,7 +175,7 @@ public struct TextReportRenderer: Sendable {
     /// The recognised names in one paragraph; a name shows what it was read as when that differs.
     private func recognised(_ report: CheckReport) -> [String] {
         guard !report.medications.isEmpty else { return [] }
-        let names = report.medications.count + report.unrecognized.count
+        let names = report.medications.count + report.unrecognized.count + report.stopped.count
         let items = report.medications.map { medication in
             let drugs = medication.drugs.joined(separator: " + ")
             var item = medication.input.lowercased() == drugs ? medication.input : "\(medication.input) → \(drugs)"
@@ -183,6 +186,17 @@ public struct TextReportRenderer: Sendable {
         }
         return [""] + wrapper.wrap(style.bold("Recognised (\(report.medications.count) of \(names)):") + " "
             + items.joined(separator: "; ") + ".", hanging: "  ")
+    }
+
+    /// The stopped items, each with its drugs and how long ago it was stopped.
+    private func stoppedLines(_ report: CheckReport) -> [String] {
+        guard !report.stopped.isEmpty else { return [] }
+        let items = report.stopped.map { item in
+            let when = item.daysSinceStop < 0 ? "still taken until then"
+                : "\(Self.count(item.daysSinceStop, "day")) ago; checked for washout intervals only"
+            return "\(item.medication.drugs.joined(separator: " + ")) stopped \(item.stopped) (\(when))"
+        }
+        return wrapper.wrap(style.bold("Stopped:") + " " + items.joined(separator: "; ") + ".", hanging: "  ")
     }
 
     private static func count(_ number: Int, _ noun: String) -> String {

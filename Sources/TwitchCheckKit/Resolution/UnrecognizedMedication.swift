@@ -8,6 +8,9 @@ public struct UnrecognizedMedication: Codable, Sendable, Equatable {
         /// An error-prone abbreviation that means several drugs ("MS": morphine or magnesium
         /// sulfate); `suggestions` holds every drug it may mean.
         case ambiguous
+        /// The item says "stopped" but its date is not a `YYYY-MM-DD` date, so neither the
+        /// drug nor its washout was checked.
+        case unreadableDate = "unreadable_date"
     }
 
     /// The name exactly as the user gave it.

@@ -44,8 +44,12 @@ public struct Finding: Codable, Sendable, Equatable {
     /// The effect as a reader sees it, with the movement disorder when there is one
     /// ("tremor (neurotoxicity)").
     public var effectDisplayName: String {
-        guard let movementDisorder, movementDisorder != effect.rawValue else { return effect.displayName }
-        return "\(effect.displayName) (\(movementDisorder.replacingOccurrences(of: "_", with: " ")))"
+        let disorder = movementDisorder?.replacingOccurrences(of: "_", with: " ")
+        // Twitching's name already says myoclonus: "twitching (myoclonus)", not "(myoclonus) (myoclonus)".
+        guard let disorder, movementDisorder != effect.rawValue, !effect.displayName.contains("(\(disorder))") else {
+            return effect.displayName
+        }
+        return "\(effect.displayName) (\(disorder))"
     }
 
     /// How strongly the finding is stated, for ``StatementStrength``'s "the strongest statement wins".

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks a medication list end to end: resolve every name, then find the risks.
 public final class MedicationChecker: Sendable {
     public let knowledgeBase: KnowledgeBase
@@ -13,19 +15,60 @@ public final class MedicationChecker: Sendable {
     }
 
     /// Resolves each name and reports the findings for everything recognised.
-    public func check(_ inputs: [String]) throws -> CheckReport {
+    ///
+    /// An item may carry a stop date ("fluoxetine stopped 2026-11-01", see ``StopClause``): a drug
+    /// stopped on or before `today` is not current (no ongoing-combination findings), but each
+    /// washout rule is checked between it and every current drug, counting the days to `today`.
+    /// An item whose stop date cannot be read is reported as not checked.
+    public func check(_ inputs: [String], today: Date = Date()) throws -> CheckReport {
+        let todayNumber = StopClause.dayNumber(of: today)
         var medications: [ResolvedMedication] = []
         var unrecognized: [UnrecognizedMedication] = []
+        var stopped: [StoppedMedication] = []
         for input in inputs {
-            switch try resolver.resolve(input) {
-            case .recognized(let medication): medications.append(medication)
-            case .unrecognized(let name): unrecognized.append(name)
+            switch StopClause.parse(input) {
+            case .current:
+                switch try resolver.resolve(input) {
+                case .recognized(let medication): medications.append(medication)
+                case .unrecognized(let name): unrecognized.append(name)
+                }
+            case .unreadableDate:
+                unrecognized.append(UnrecognizedMedication(input: input, suggestions: [], reason: .unreadableDate))
+            case .stopped(let name, let date, let day):
+                switch try resolver.resolve(name) {
+                case .recognized(let medication):
+                    stopped.append(StoppedMedication(
+                        medication: ResolvedMedication(input: input, drugs: medication.drugs, matchedBy: medication.matchedBy,
+                                                       unmatchedWords: medication.unmatchedWords),
+                        stopped: date, daysSinceStop: Int(todayNumber) - Int(day)))
+                case .unrecognized(let unknown):
+                    unrecognized.append(UnrecognizedMedication(input: input, suggestions: unknown.suggestions, reason: unknown.reason))
+                }
             }
         }
-        let drugs = medications.flatMap(\.drugs)
-        let findings = try riskChecker.findings(for: drugs)
+        // A stop still to come: the drug is taken today.
+        let current = medications.flatMap(\.drugs) + stopped.filter { $0.daysSinceStop < 0 }.flatMap(\.medication.drugs)
+        var findings = try riskChecker.findings(for: current)
+        findings += try washoutFindings(stopped.filter { $0.daysSinceStop >= 0 }, current: Set(current))
+        findings.sort(by: Finding.reportOrder)
         return CheckReport(medications: medications, unrecognized: unrecognized, findings: findings,
                            guidance: try knowledgeBase.guidance(for: Set(findings.map(\.effect))),
-                           burden: try burdenCalculator.burden(for: drugs))
+                           burden: try burdenCalculator.burden(for: current), stopped: stopped)
+    }
+
+    /// Washout violations between each stopped drug and each current drug, counted from the
+    /// drug's most recent stop.
+    private func washoutFindings(_ stopped: [StoppedMedication], current: Set<String>) throws -> [Finding] {
+        var lastStop: [String: Int] = [:]
+        for item in stopped {
+            for drug in item.medication.drugs where !current.contains(drug) {
+                lastStop[drug] = min(lastStop[drug] ?? item.daysSinceStop, item.daysSinceStop)
+            }
+        }
+        guard !lastStop.isEmpty, !current.isEmpty else { return [] }
+        let washout = try WashoutChecker(knowledgeBase: knowledgeBase, drugs: Array(Set(lastStop.keys).union(current)))
+        return lastStop.keys.sorted().flatMap { drug in
+            current.sorted().compactMap { washout.finding(stopped: drug, current: $0, daysSinceStop: lastStop[drug] ?? 0) }
+        }
     }
 }

@@ -1,7 +1,12 @@
 /// Finds the risks in a set of drugs: each drug's own, and every combination rule that matches.
 ///
-/// One finding per effect and drug set: where several rules or sources speak to the
-/// same effect in the same drugs, the strongest statement wins (``StatementStrength``).
+/// One policy, here only (Schema/SEVERITY_POLICY.md, "The strongest statement wins"): one finding
+/// per effect and drug set — where several rules or sources speak to the same effect in the same
+/// drugs, the strongest statement wins (``StatementStrength``); and for one pair of drugs, a `minor`
+/// combination finding is not shown beside a `moderate` or worse one about the same two drugs
+/// (bupropion's "possibly serotonergic" beside its contraindicated hypertensive crisis with an
+/// MAOI), while findings that each call for action (a major serotonin syndrome and a moderate
+/// raised tricyclic level) are both shown.
 public struct RiskChecker: Sendable {
     private let knowledgeBase: KnowledgeBase
     private let rules: [InteractionRule]
@@ -64,7 +69,13 @@ public struct RiskChecker: Sendable {
             }
             strongest[finding.identity] = finding
         }
-        return strongest.values.sorted(by: Finding.reportOrder)
+        var actionablePairs: Set<[String]> = []
+        for finding in strongest.values where finding.kind == .combination && finding.severity >= .moderate {
+            actionablePairs.insert(finding.drugs)
+        }
+        return strongest.values
+            .filter { $0.kind != .combination || $0.severity >= .moderate || !actionablePairs.contains($0.drugs) }
+            .sorted(by: Finding.reportOrder)
     }
 
     /// Each drug's own risks; every source that states one is listed, the strongest statement speaks.
