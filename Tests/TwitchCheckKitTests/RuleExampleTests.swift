@@ -54,9 +54,12 @@ import TwitchCheckKit
         switch example.expectation {
         case .flags:
             #expect(fired, "\(item.location): rule \(rule.id) should flag \(example.medicationList)")
-            // The rule's own finding, or (for the same effect in the same drugs) a stronger rule's that outranks it.
+            // The rule's own finding; or (for the same effect in the same drugs) a stronger rule's that
+            // outranks it; or, for one pair of drugs, a more severe finding about the pair, beside which
+            // a weaker statement is not shown (Schema/SEVERITY_POLICY.md, "The strongest statement wins").
             let shown = report.findings.first { $0.rule == rule.id }
                 ?? report.findings.first { $0.kind == .combination && $0.effect == rule.effect && $0.severity >= rule.severity }
+                ?? report.findings.first { $0.kind == .combination && $0.severity > rule.severity }
             let finding = try #require(shown, "\(item.location): the report shows no \(rule.effect.rawValue) finding of rule \(rule.id)")
             let text = TextReportRenderer(style: TerminalStyle(enabled: false), citations: [:], width: 1_000_000).render(report)
             let heading = text.split(separator: "\n").contains { line in

@@ -2,11 +2,10 @@
 ///
 /// One policy, here only (Schema/SEVERITY_POLICY.md, "The strongest statement wins"): one finding
 /// per effect and drug set — where several rules or sources speak to the same effect in the same
-/// drugs, the strongest statement wins (``StatementStrength``); and for one pair of drugs, a `minor`
-/// combination finding is not shown beside a `moderate` or worse one about the same two drugs
-/// (bupropion's "possibly serotonergic" beside its contraindicated hypertensive crisis with an
-/// MAOI), while findings that each call for action (a major serotonin syndrome and a moderate
-/// raised tricyclic level) are both shown.
+/// drugs, the strongest statement wins (``StatementStrength``); and for one pair of drugs, only the
+/// combination findings at the pair's highest severity are shown — a weaker statement about the
+/// same two drugs (bupropion's "possibly serotonergic" minor beside its contraindicated
+/// hypertensive crisis with an MAOI) is not.
 public struct RiskChecker: Sendable {
     private let knowledgeBase: KnowledgeBase
     private let rules: [InteractionRule]
@@ -69,12 +68,12 @@ public struct RiskChecker: Sendable {
             }
             strongest[finding.identity] = finding
         }
-        var actionablePairs: Set<[String]> = []
-        for finding in strongest.values where finding.kind == .combination && finding.severity >= .moderate {
-            actionablePairs.insert(finding.drugs)
+        var pairTop: [[String]: Severity] = [:]
+        for finding in strongest.values where finding.kind == .combination {
+            pairTop[finding.drugs] = max(pairTop[finding.drugs] ?? finding.severity, finding.severity)
         }
         return strongest.values
-            .filter { $0.kind != .combination || $0.severity >= .moderate || !actionablePairs.contains($0.drugs) }
+            .filter { $0.kind != .combination || $0.severity == pairTop[$0.drugs] }
             .sorted(by: Finding.reportOrder)
     }
 
