@@ -19,6 +19,8 @@ final class PatientReportWriter {
     private var ruleSides: [Int32: (left: [UInt64], right: [UInt64])] = [:]
     /// By pair: whether a washout rule links the two drugs in either direction.
     private var washoutPairs: [Int64: Bool] = [:]
+    /// One patient's spans grouped by drug (a range of the spans each), reused from patient to patient.
+    private var groups: [(drug: Int32, start: Int, end: Int)] = []
     /// One patient's findings with their overlap day, reused from patient to patient.
     private var patientFindings: [(finding: RenderedFinding, overlap: Int32?)] = []
     /// Findings made, written or left out by the minimum severity, by severity rank - 1.
@@ -59,26 +61,28 @@ final class PatientReportWriter {
     private func evaluate(_ spans: [PrescriptionInterval]) throws {
         patientFindings.removeAll(keepingCapacity: true)
         guard !spans.isEmpty else { return }
-        var byDrug: [(drug: Int32, spans: ArraySlice<PrescriptionInterval>)] = []
+        groups.removeAll(keepingCapacity: true)
         var groupStart = 0
         for index in spans.indices where index + 1 == spans.count || spans[index + 1].drug != spans[index].drug {
-            byDrug.append((spans[index].drug, spans[groupStart...index]))
+            groups.append((spans[index].drug, groupStart, index + 1))
             groupStart = index + 1
         }
-        for (drug, _) in byDrug {
-            for finding in try own(drug) {
+        for group in groups {
+            for finding in try own(group.drug) {
                 patientFindings.append((finding, nil))
             }
         }
-        for i in byDrug.indices {
-            for j in byDrug.indices where j > i {
-                let findings = try pair(byDrug[i].drug, byDrug[j].drug)
-                guard !findings.isEmpty, let overlap = Self.firstOverlap(byDrug[i].spans, byDrug[j].spans) else {
+        for i in groups.indices {
+            for j in groups.indices where j > i {
+                let (a, b) = (groups[i], groups[j])
+                let findings = try pair(a.drug, b.drug)
+                guard !findings.isEmpty else { continue }
+                guard let overlap = Self.firstOverlap(spans[a.start..<a.end], spans[b.start..<b.end]) else {
                     // In name order, so that a tie between the two directions never depends on the file's order.
-                    let (first, second) = drugNames[Int(byDrug[i].drug)] < drugNames[Int(byDrug[j].drug)]
-                        ? (byDrug[i], byDrug[j]) : (byDrug[j], byDrug[i])
-                    if !findings.isEmpty, hasWashout(byDrug[i].drug, byDrug[j].drug), let (finding, day) = washout.firstViolation(
-                        drugNames[Int(first.drug)], first.spans, drugNames[Int(second.drug)], second.spans) {
+                    let (first, second) = drugNames[Int(a.drug)] < drugNames[Int(b.drug)] ? (a, b) : (b, a)
+                    if hasWashout(a.drug, b.drug), let (finding, day) = washout.firstViolation(
+                        drugNames[Int(first.drug)], spans[first.start..<first.end],
+                        drugNames[Int(second.drug)], spans[second.start..<second.end]) {
                         // Counted like every finding; --min-severity applies when writing.
                         patientFindings.append((RenderedFinding(finding), day))
                     }
