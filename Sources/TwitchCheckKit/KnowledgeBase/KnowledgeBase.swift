@@ -10,9 +10,12 @@ public final class KnowledgeBase: Sendable {
     public let path: String
     /// The read-only connection, under ``ReadLimits``; every read of the knowledge base goes through it.
     public let reader: KnowledgeBaseReader
+    /// Classes, risks, guidance and sources held in memory (a server's), or nil to read them per call.
+    public let memory: KnowledgeMemory?
 
     /// Opens an existing knowledge base read-only; fails with a message that says how to fix it.
-    public init(path: String, limits: ReadLimits = .standard) throws {
+    /// `holdingInMemory` reads what checks need besides names once, now (see ``KnowledgeMemory``).
+    public init(path: String, limits: ReadLimits = .standard, holdingInMemory: Bool = false) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw TwitchCheckError.databaseMissing(path: path)
@@ -31,6 +34,7 @@ public final class KnowledgeBase: Sendable {
         guard version == KnowledgeBaseBuilder.schemaVersion else {
             throw TwitchCheckError.databaseOutdated(path: path, found: "schema version \(version ?? "none")")
         }
+        memory = holdingInMemory ? try KnowledgeMemory(loadingFrom: KnowledgeBase(path: path, limits: limits)) : nil
     }
 
     // MARK: - Names
@@ -67,6 +71,7 @@ public final class KnowledgeBase: Sendable {
     /// Every class each drug belongs to, directly or through a parent class.
     public func classes(of drugIDs: some Collection<String>) throws -> [String: Set<String>] {
         guard !drugIDs.isEmpty else { return [:] }
+        if let memory { return memory.classes(of: drugIDs) }
         return try reader.read { db in
             var result: [String: Set<String>] = [:]
             let rows = try Row.fetchAll(
@@ -82,6 +87,7 @@ public final class KnowledgeBase: Sendable {
     /// Each drug's own risks, every source's statement of them.
     public func effects(of drugIDs: some Collection<String>) throws -> [DrugEffect] {
         guard !drugIDs.isEmpty else { return [] }
+        if let memory { return memory.effects(of: drugIDs) }
         return try reader.read { db in
             try DrugEffect.filter(Array(drugIDs).contains(DrugEffect.Columns.drugID)).fetchAll(db)
         }
@@ -113,6 +119,7 @@ public final class KnowledgeBase: Sendable {
 
     /// The sources with these ids, in the order asked.
     public func sources(_ ids: [String]) throws -> [Source] {
+        if let memory { return memory.sources(ids) }
         let found = try reader.read { db in try Source.filter(keys: ids).fetchAll(db) }
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
         return ids.compactMap { byID[$0] }
@@ -146,6 +153,7 @@ extension KnowledgeBase {
     /// `weakly_serotonergic` (weak), directly or through a parent class; the stronger wins.
     public func serotonergicStrengths(of drugIDs: some Collection<String>) throws -> [String: SerotonergicStrength] {
         guard !drugIDs.isEmpty else { return [:] }
+        if let memory { return memory.serotonergicStrengths(of: drugIDs) }
         return try reader.read { db in
             var result: [String: SerotonergicStrength] = [:]
             let rows = try Row.fetchAll(
@@ -168,6 +176,7 @@ extension KnowledgeBase {
     /// statement and the highest stated frequency, over the drug's and its classes' statements.
     public func tremorRisks(of drugIDs: some Collection<String>) throws -> [String: TremorRisk] {
         guard !drugIDs.isEmpty else { return [:] }
+        if let memory { return memory.tremorRisks(of: drugIDs) }
         // Read from drug_effects, not drugs_by_effect: SQLite 3.40 rejects a WHERE on that
         // view ("misuse of aggregate function max()").
         let statements = try reader.read { db in
@@ -190,6 +199,7 @@ extension KnowledgeBase {
     /// The guidance for these effects, one entry per distinct text with the effects and sources it goes with.
     public func guidance(for effects: some Collection<Effect>) throws -> [Guidance] {
         guard !effects.isEmpty else { return [] }
+        if let memory { return memory.guidance(for: effects) }
         let rows = try reader.read { db in
             try Row.fetchAll(
                 db, sql: """

@@ -4,6 +4,8 @@ public final class MedicationChecker: Sendable {
     public let resolver: MedicationResolver
     public let riskChecker: RiskChecker
     public let burdenCalculator: BurdenCalculator
+    /// The names resolved so far: a server sees the same names again and again.
+    private let resolutions = ResolutionMemo()
 
     public init(knowledgeBase: KnowledgeBase) throws {
         self.knowledgeBase = knowledgeBase
@@ -17,7 +19,7 @@ public final class MedicationChecker: Sendable {
         var medications: [ResolvedMedication] = []
         var unrecognized: [UnrecognizedMedication] = []
         for input in inputs {
-            switch try resolver.resolve(input) {
+            switch try resolutions.resolve(input, with: resolver) {
             case .recognized(let medication): medications.append(medication)
             case .unrecognized(let name): unrecognized.append(name)
             }

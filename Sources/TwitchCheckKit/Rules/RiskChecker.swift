@@ -4,7 +4,7 @@
 /// same effect in the same drugs, the most severe wins (then the best evidence).
 public struct RiskChecker: Sendable {
     private let knowledgeBase: KnowledgeBase
-    private let rules: [InteractionRule]
+    private let ruleIndex: RuleIndex
     /// Classes and own-risk statements read ahead for a known set of drugs (see ``preloading(_:)``),
     /// so that checking many lists of them asks the database nothing more.
     private var preloadedClasses: [String: Set<String>]?
@@ -12,7 +12,7 @@ public struct RiskChecker: Sendable {
 
     public init(knowledgeBase: KnowledgeBase) throws {
         self.knowledgeBase = knowledgeBase
-        self.rules = try knowledgeBase.rules()
+        self.ruleIndex = RuleIndex(rules: try knowledgeBase.rules())
     }
 
     /// A checker that has read the classes and own risks of these drugs in two queries; lists
@@ -36,15 +36,24 @@ public struct RiskChecker: Sendable {
             : try knowledgeBase.classes(of: drugs)
         let statements = fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs)
         let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes)
-        var strongest: [String: Finding] = [:]
-        for finding in candidates {
-            if let current = strongest[finding.identity],
-               (current.severity, current.evidence) >= (finding.severity, finding.evidence) {
+        return Self.strongest(candidates, identity: \.identity, rank: { ($0.severity, $0.evidence) }).sorted(by: Finding.reportOrder)
+    }
+
+    /// One item per identity: the first of the most severe, then best-evidenced, in `items`' order.
+    private static func strongest<Item>(_ items: [Item], identity: (Item) -> String,
+                                        rank: (Item) -> (Severity, Evidence)) -> [Item] {
+        var kept: [Item] = []
+        var position: [String: Int] = [:]
+        for item in items {
+            let key = identity(item)
+            guard let index = position[key] else {
+                position[key] = kept.count
+                kept.append(item)
                 continue
             }
-            strongest[finding.identity] = finding
+            if rank(item) > rank(kept[index]) { kept[index] = item }
         }
-        return strongest.values.sorted(by: Finding.reportOrder)
+        return kept
     }
 
     /// Each drug's own risks; every source that states one is listed, the strongest statement speaks.
@@ -71,8 +80,12 @@ public struct RiskChecker: Sendable {
     }
 
     /// Every pair of different drugs that a rule's two sides cover, as findings.
+    /// Only the strongest rule of each effect and pair has its text filled in.
     private func combinationFindings(_ drugs: [String], classes: [String: Set<String>]) -> [Finding] {
-        matchingPairs(drugs, classes: classes).map { rule, a, b in
+        let pairs = Self.strongest(matchingPairs(drugs, classes: classes),
+                                   identity: { $0.rule.effect.rawValue + "|" + [$0.left, $0.right].sorted().joined(separator: "+") },
+                                   rank: { ($0.rule.severity, $0.rule.evidence) })
+        return pairs.map { rule, a, b in
             let text = RuleText(left: a, right: b)
             return Finding(kind: .combination, effect: rule.effect, severity: rule.severity, evidence: rule.evidence,
                            drugs: [a, b], summary: text.fill(rule.summary), mechanism: text.fill(rule.mechanism),
@@ -83,18 +96,6 @@ public struct RiskChecker: Sendable {
 
     private func matchingPairs(_ drugs: [String], classes: [String: Set<String>])
         -> [(rule: InteractionRule, left: String, right: String)] {
-        guard drugs.count > 1 else { return [] }
-        var pairs: [(rule: InteractionRule, left: String, right: String)] = []
-        for rule in rules {
-            let left = drugs.filter { rule.left.includes($0, classes: classes[$0] ?? []) }
-            guard !left.isEmpty else { continue }
-            let right = drugs.filter { rule.right.includes($0, classes: classes[$0] ?? []) }
-            for a in left {
-                for b in right where a != b {
-                    pairs.append((rule, a, b))
-                }
-            }
-        }
-        return pairs
+        ruleIndex.matchingPairs(drugs, classes: classes)
     }
 }
