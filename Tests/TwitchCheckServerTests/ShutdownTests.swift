@@ -28,7 +28,12 @@ import Testing
 /// `twitchcheck-serve --port 0` over the test knowledge base, its standard error collected.
 private final class RunningServer: Sendable {
     let process = Process()
-    private let stderr = Mutex("")
+    private let stderr = Collected()
+
+    /// Standard error as it arrives.
+    private final class Collected: Sendable {
+        let text = Mutex("")
+    }
 
     struct NotListening: Error, CustomStringConvertible {
         let log: String
@@ -43,12 +48,12 @@ private final class RunningServer: Sendable {
         process.standardOutput = FileHandle.nullDevice
         pipe.fileHandleForReading.readabilityHandler = { [stderr] handle in
             let data = handle.availableData
-            stderr.withLock { $0 += String(decoding: data, as: UTF8.self) }
+            stderr.text.withLock { $0 += String(decoding: data, as: UTF8.self) }
         }
         try process.run()
     }
 
-    var log: String { stderr.withLock { $0 } }
+    var log: String { stderr.text.withLock { $0 } }
 
     /// The port from the "listening on http://127.0.0.1:PORT" line.
     func waitForPort() async throws -> Int {
