@@ -8,8 +8,8 @@
 # and wrk (`apt-get install wrk`). Prints:
 #   - throughput and p50/p99 latency of three 10-second rounds at 50 connections (after a warm-up),
 #     and the server's processor time per request;
-#   - the server's RSS (VmRSS in /proc/PID/status) before any request, after 10,000 and after
-#     REQUESTS requests, each counted exactly (wrk stops itself), and the growth from 10,000 on.
+#   - the server's RSS (VmRSS in /proc/PID/status) before any request, after the first 5-second
+#     round that brings the count to 10,000 and after REQUESTS, and the growth from there on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-100000}
@@ -64,24 +64,17 @@ for _ in 1 2 3; do
     echo "$line server_cpu_per_request=$(awk -v t=$(( $(cpu_ticks) - ticks )) -v n="$made" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3fms", t / hz * 1000 / n}')"
 done
 
-# Memory: a fresh server, exactly 10,000 then REQUESTS requests (each wrk thread stops after its share).
+# Memory: a fresh server, then 5-second rounds until 10,000 and then REQUESTS requests were made.
 kill "$pid"; wait "$pid" 2>/dev/null || true
 "$server" --port "$port" 2> "$work/server.log" &
 pid=$!
 for _ in $(seq 600); do curl -sf "http://127.0.0.1:$port/cds-services" >/dev/null && break; sleep 0.1; done
-run_exactly() {  # run_exactly N: N requests over 50 connections, 2 threads
-    cat > "$work/count.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-local f = io.open("$work/body.json"); wrk.body = f:read("*a"); f:close()
-local left = $(( $1 / 2 ))
-response = function() left = left - 1; if left <= 0 then wrk.thread:stop() end end
-LUA
-    wrk -t2 -c50 -d1h -s "$work/count.lua" "$url" | awk '/requests in/ {print $1}'
-}
 rss_before=$(rss_kb)
-first=$(run_exactly 10000)
-rss_10k=$(rss_kb)
-rest=$(run_exactly $(( requests - 10000 )))
+made=0
+rss_10k=
+while [ "$made" -lt "$requests" ]; do
+    made=$((made + $(wrk -t2 -c50 -d5s -s "$work/post.lua" "$url" | sed -n 's/^requests=\([0-9]*\).*/\1/p')))
+    if [ -z "$rss_10k" ] && [ "$made" -ge 10000 ]; then rss_10k=$(rss_kb); made_10k=$made; fi
+done
 rss_end=$(rss_kb)
-echo "rss_start=$((rss_before / 1024))MB rss_after_${first}=$((rss_10k / 1024))MB rss_after_$((first + rest))=$((rss_end / 1024))MB growth_after_10k=$(( (rss_end - rss_10k) / 1024 ))MB ($(( rss_end - rss_10k )) kB)"
+echo "rss_start=$((rss_before / 1024))MB rss_after_${made_10k}=$((rss_10k / 1024))MB rss_after_${made}=$((rss_end / 1024))MB growth_after_${made_10k}=$(( (rss_end - rss_10k) / 1024 ))MB ($(( rss_end - rss_10k )) kB)"
