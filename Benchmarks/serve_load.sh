@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Load on `twitchcheck serve`: an order-select call (one draft order, a 10-medication prefetch)
-# from wrk over loopback, 50 connections, and the server's memory before and after.
+# from wrk over loopback, 50 connections; then memory over REQUESTS requests.
 #
 #   Benchmarks/serve_load.sh [REQUESTS]      (default: 100000)
 #
 # Needs: a release build of the server (`swift build -c release --product twitchcheck-serve`)
-# and wrk (`apt-get install wrk`). Prints throughput, p50/p99 latency, and the server's RSS
-# after a warm-up and after REQUESTS more requests (memory should stay flat).
+# and wrk (`apt-get install wrk`). Prints:
+#   - throughput and p50/p99 latency of three 10-second rounds at 50 connections (after a warm-up),
+#     and the server's processor time per request;
+#   - the server's RSS (VmRSS in /proc/PID/status) before any request, after the first 5-second
+#     round that brings the count to 10,000 and after REQUESTS, and the growth from there on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 requests=${1:-100000}
@@ -20,7 +23,7 @@ export XDG_DATA_HOME="$work/data"
 "$server" --port "$port" 2> "$work/server.log" &
 pid=$!
 trap 'kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/cds-services" >/dev/null && break; sleep 0.1; done
+for _ in $(seq 600); do curl -sf "http://127.0.0.1:$port/cds-services" >/dev/null && break; sleep 0.1; done
 
 python3 - "$work/body.json" <<'PY'
 import json, sys
@@ -46,18 +49,32 @@ done = function(summary, latency, requests)
     summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000, latency:percentile(99) / 1000))
 end
 LUA
-rss() { awk '/VmRSS/ {print int($2 / 1024) "MB"}' "/proc/$pid/status"; }
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$pid/status"; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 url="http://127.0.0.1:$port/cds-services/twitchcheck-order-select"
 curl -sf -X POST -H 'Content-Type: application/json' --data @"$work/body.json" "$url" > "$work/cards.json"
 echo "cards per call: $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["cards"]))' "$work/cards.json")"
 
-wrk -t2 -c50 -d5s -s "$work/post.lua" "$url" > /dev/null   # warm-up
-before=$(rss)
-# Run until REQUESTS more have been made, in 10-second rounds, then report the last round.
-made=0
-while [ "$made" -lt "$requests" ]; do
+# Latency: a warm-up, then three rounds.
+wrk -t2 -c50 -d5s -s "$work/post.lua" "$url" > /dev/null
+for _ in 1 2 3; do
+    ticks=$(cpu_ticks)
     line=$(wrk -t2 -c50 -d10s -s "$work/post.lua" "$url" | grep '^requests=')
-    echo "$line"
-    made=$((made + $(echo "$line" | sed 's/requests=\([0-9]*\).*/\1/')))
+    made=$(echo "$line" | sed 's/requests=\([0-9]*\).*/\1/')
+    echo "$line server_cpu_per_request=$(awk -v t=$(( $(cpu_ticks) - ticks )) -v n="$made" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3fms", t / hz * 1000 / n}')"
 done
-echo "rss_before=$before rss_after_${made}_requests=$(rss)"
+
+# Memory: a fresh server, then 5-second rounds until 10,000 and then REQUESTS requests were made.
+kill "$pid"; wait "$pid" 2>/dev/null || true
+"$server" --port "$port" 2> "$work/server.log" &
+pid=$!
+for _ in $(seq 600); do curl -sf "http://127.0.0.1:$port/cds-services" >/dev/null && break; sleep 0.1; done
+rss_before=$(rss_kb)
+made=0
+rss_10k=
+while [ "$made" -lt "$requests" ]; do
+    made=$((made + $(wrk -t2 -c50 -d5s -s "$work/post.lua" "$url" | sed -n 's/^requests=\([0-9]*\).*/\1/p')))
+    if [ -z "$rss_10k" ] && [ "$made" -ge 10000 ]; then rss_10k=$(rss_kb); made_10k=$made; fi
+done
+rss_end=$(rss_kb)
+echo "rss_start=$((rss_before / 1024))MB rss_after_${made_10k}=$((rss_10k / 1024))MB rss_after_${made}=$((rss_end / 1024))MB growth_after_${made_10k}=$(( (rss_end - rss_10k) / 1024 ))MB ($(( rss_end - rss_10k )) kB)"

@@ -36,6 +36,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A JSON file of trusted issuers and their keys ({\"issuers\": [{\"iss\": ..., \"jwks\": {...}}]}); CDS calls then need a valid JWT.", valueName: "path"))
     var trust: String?
 
+    /// Lets SIGINT and SIGTERM reach the graceful shutdown even when the parent ignored them (see ``ShutdownSignals``).
+    static func main() async {
+        ShutdownSignals.prepare()
+        await main(nil)
+    }
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port takes 0 to 65535") }
     }
@@ -54,8 +60,17 @@ struct Serve: AsyncParsableCommand {
             FileHandle.standardError.write(Data("twitchcheck serve: error: \(error)\n".utf8))
             throw ExitCode(2)
         }
-        let app = buildApplication(configuration: configuration, state: state, page: CheckPageRoutes(maxBodyBytes: state.maxBodyBytes))
-        FileHandle.standardError.write(Data("twitchcheck serve: listening on http://\(host):\(port) (\(state.sourceLabel)); Ctrl-C stops\n".utf8))
-        try await app.runService()
+        let app = buildApplication(
+            configuration: configuration, state: state, page: CheckPageRoutes(maxBodyBytes: state.maxBodyBytes),
+            onListening: { [host] port in
+                Self.log("listening on http://\(host):\(port) (\(state.sourceLabel)); Ctrl-C stops")
+            })
+        // SIGINT and SIGTERM end runService: it stops accepting, finishes the requests under way, then returns.
+        try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+        Self.log("stopped")
+    }
+
+    private static func log(_ message: String) {
+        FileHandle.standardError.write(Data("twitchcheck serve: \(message)\n".utf8))
     }
 }

@@ -75,8 +75,7 @@ import Testing
         }
     }
 
-    /// A pair the rule pre-filter skips has no combination finding when checked in full, and a
-    /// pair it keeps gets the same findings from its candidate rules as from every rule.
+    /// A pair the rule pre-filter skips has no combination finding when checked in full.
     @Test func pairsTheRulePreFilterSkipsHaveNoCombinationFindings() throws {
         let checker = TestKnowledgeBase.checker
         let known = ["sertraline", "tramadol", "phenelzine", "haloperidol", "metoclopramide", "linezolid", "lithium",
@@ -95,9 +94,6 @@ import Testing
                 }
                 let all = try riskChecker.findings(for: [a, b]).filter { $0.kind == .combination }
                 #expect(!candidates.isEmpty || all.isEmpty, "\(a) + \(b) has a combination the pre-filter would skip")
-                // Trying only the candidate rules gives the same findings as trying every rule.
-                let tried = try riskChecker.findings(for: [a, b], trying: candidates).filter { $0.kind == .combination }
-                #expect(tried == all, "\(a) + \(b)")
                 if !all.isEmpty { combining += 1 }
             }
         }

@@ -135,19 +135,14 @@ final class PatientReportWriter {
         let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
         if let cached = pairFindings[key] { return cached }
         let (sidesA, sidesB) = (try sides(a), try sides(b))
-        var candidates: [Int] = []
-        for word in sidesA.left.indices {
-            var combine = sidesA.left[word] & sidesB.right[word] | sidesB.left[word] & sidesA.right[word]
-            while combine != 0 {
-                candidates.append(word << 6 | combine.trailingZeroBitCount)
-                combine &= combine - 1
-            }
+        let combine = sidesA.left.indices.contains { word in
+            sidesA.left[word] & sidesB.right[word] | sidesB.left[word] & sidesA.right[word] != 0
         }
-        guard !candidates.isEmpty else {
+        guard combine else {
             pairFindings[key] = []
             return []
         }
-        let findings = try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]], trying: candidates)
+        let findings = try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
             .filter { $0.kind == .combination }
             .map(RenderedFinding.init)
         pairFindings[key] = findings

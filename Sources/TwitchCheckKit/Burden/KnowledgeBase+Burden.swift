@@ -7,6 +7,7 @@ extension KnowledgeBase {
     /// `weakly_serotonergic` (weak), directly or through a parent class; the stronger wins.
     public func serotonergicStrengths(of drugIDs: some Collection<String>) throws -> [String: SerotonergicStrength] {
         guard !drugIDs.isEmpty else { return [:] }
+        if let memory { return memory.serotonergicStrengths(of: drugIDs) }
         return try reader.read { db in
             var result: [String: SerotonergicStrength] = [:]
             let rows = try Row.fetchAll(
@@ -29,6 +30,7 @@ extension KnowledgeBase {
     /// severity and the highest stated frequency (``StatementStrength``), over the drug's and its classes' statements.
     public func tremorRisks(of drugIDs: some Collection<String>) throws -> [String: TremorRisk] {
         guard !drugIDs.isEmpty else { return [:] }
+        if let memory { return memory.tremorRisks(of: drugIDs) }
         // Read from drug_effects, not drugs_by_effect: SQLite 3.40 rejects a WHERE on that
         // view ("misuse of aggregate function max()").
         let statements = try reader.read { db in

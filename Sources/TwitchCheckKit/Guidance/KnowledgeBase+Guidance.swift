@@ -6,6 +6,7 @@ extension KnowledgeBase {
     /// The guidance for these effects, one entry per distinct text with the effects and sources it goes with.
     public func guidance(for effects: some Collection<Effect>) throws -> [Guidance] {
         guard !effects.isEmpty else { return [] }
+        if let memory { return memory.guidance(for: effects) }
         let rows = try reader.read { db in
             try Row.fetchAll(
                 db, sql: """

@@ -62,7 +62,8 @@ public struct DatabaseLocator: Sendable {
 
     /// Opens the knowledge base, building the default one from the embedded seeds if it is missing.
     /// The default's folder and file are checked first (``PrivateFolder``); an explicit path is the user's choice.
-    public func open(limits: ReadLimits = .standard) throws -> KnowledgeBase {
+    /// `holdingInMemory` is for a server: see ``KnowledgeMemory``.
+    public func open(limits: ReadLimits = .standard, holdingInMemory: Bool = false) throws -> KnowledgeBase {
         if origin == .userDefault {
             try PrivateFolder.prepare(folder)
             if !FileManager.default.fileExists(atPath: path) {
@@ -70,7 +71,7 @@ public struct DatabaseLocator: Sendable {
             }
             try PrivateFolder.verify(path, kind: "knowledge base file")
         }
-        return try KnowledgeBase(path: path, limits: limits)
+        return try KnowledgeBase(path: path, limits: limits, holdingInMemory: holdingInMemory)
     }
 
     /// Builds the knowledge base at this path from `bundle`, replacing an older one.

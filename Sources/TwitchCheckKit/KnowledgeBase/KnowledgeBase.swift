@@ -15,9 +15,12 @@ public final class KnowledgeBase: Sendable {
     public let path: String
     /// The read-only connection, under ``ReadLimits``; every read of the knowledge base goes through it.
     public let reader: KnowledgeBaseReader
+    /// Classes, risks, guidance and sources held in memory (a server's), or nil to read them per call.
+    public let memory: KnowledgeMemory?
 
     /// Opens an existing knowledge base read-only; fails with a message that says how to fix it.
-    public init(path: String, limits: ReadLimits = .standard) throws {
+    /// `holdingInMemory` reads what checks need besides names once, now (see ``KnowledgeMemory``).
+    public init(path: String, limits: ReadLimits = .standard, holdingInMemory: Bool = false) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw TwitchCheckError.databaseMissing(path: path)
@@ -36,6 +39,7 @@ public final class KnowledgeBase: Sendable {
         guard version == KnowledgeBaseBuilder.schemaVersion else {
             throw TwitchCheckError.databaseOutdated(path: path, found: "schema version \(version ?? "none")")
         }
+        memory = holdingInMemory ? try KnowledgeMemory(loadingFrom: KnowledgeBase(path: path, limits: limits)) : nil
     }
 
     /// A value of the build_info table (schema_version, seed_digest, built_at).

@@ -5,6 +5,7 @@ import GRDB
 extension KnowledgeBase {
     /// The sources with these ids, in the order asked.
     public func sources(_ ids: [String]) throws -> [Source] {
+        if let memory { return memory.sources(ids) }
         let found = try reader.read { db in try Source.filter(keys: ids).fetchAll(db) }
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
         return ids.compactMap { byID[$0] }

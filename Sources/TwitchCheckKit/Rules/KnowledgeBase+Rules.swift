@@ -6,6 +6,7 @@ extension KnowledgeBase {
     /// Every class each drug belongs to, directly or through a parent class.
     public func classes(of drugIDs: some Collection<String>) throws -> [String: Set<String>] {
         guard !drugIDs.isEmpty else { return [:] }
+        if let memory { return memory.classes(of: drugIDs) }
         return try reader.read { db in
             var result: [String: Set<String>] = [:]
             let rows = try Row.fetchAll(
@@ -21,6 +22,7 @@ extension KnowledgeBase {
     /// Each drug's own risks, every source's statement of them.
     public func effects(of drugIDs: some Collection<String>) throws -> [DrugEffect] {
         guard !drugIDs.isEmpty else { return [] }
+        if let memory { return memory.effects(of: drugIDs) }
         return try reader.read { db in
             try DrugEffect.filter(Array(drugIDs).contains(DrugEffect.Columns.drugID)).fetchAll(db)
         }

@@ -6,6 +6,8 @@ public final class MedicationChecker: Sendable {
     public let resolver: MedicationResolver
     public let riskChecker: RiskChecker
     public let burdenCalculator: BurdenCalculator
+    /// The names resolved so far: a server sees the same names again and again.
+    private let resolutions = ResolutionMemo()
 
     public init(knowledgeBase: KnowledgeBase) throws {
         self.knowledgeBase = knowledgeBase
@@ -28,14 +30,14 @@ public final class MedicationChecker: Sendable {
         for input in inputs {
             switch StopClause.parse(input) {
             case .current:
-                switch try resolver.resolve(input) {
+                switch try resolutions.resolve(input, with: resolver) {
                 case .recognized(let medication): medications.append(medication)
                 case .unrecognized(let name): unrecognized.append(name)
                 }
             case .unreadableDate:
                 unrecognized.append(UnrecognizedMedication(input: input, suggestions: [], reason: .unreadableDate))
             case .stopped(let name, let date, let day):
-                switch try resolver.resolve(name) {
+                switch try resolutions.resolve(name, with: resolver) {
                 case .recognized(let medication):
                     stopped.append(StoppedMedication(
                         medication: ResolvedMedication(input: input, drugs: medication.drugs, matchedBy: medication.matchedBy,

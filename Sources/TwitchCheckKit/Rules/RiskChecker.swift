@@ -8,7 +8,7 @@
 /// hypertensive crisis with an MAOI) is not.
 public struct RiskChecker: Sendable {
     private let knowledgeBase: KnowledgeBase
-    private let rules: [InteractionRule]
+    private let ruleIndex: RuleIndex
     /// Classes and own-risk statements read ahead for a known set of drugs (see ``preloading(_:)``),
     /// so that checking many lists of them asks the database nothing more.
     private var preloadedClasses: [String: Set<String>]?
@@ -16,7 +16,7 @@ public struct RiskChecker: Sendable {
 
     public init(knowledgeBase: KnowledgeBase) throws {
         self.knowledgeBase = knowledgeBase
-        self.rules = try knowledgeBase.rules()
+        self.ruleIndex = RuleIndex(rules: try knowledgeBase.rules())
     }
 
     /// A checker that has read the classes and own risks of these drugs in two queries; lists
@@ -37,6 +37,7 @@ public struct RiskChecker: Sendable {
     func ruleSides(of drugID: String) throws -> (left: [UInt64], right: [UInt64]) {
         let classes = preloadedDrugs.contains(drugID) ? preloadedClasses?[drugID] ?? []
             : try knowledgeBase.classes(of: [drugID])[drugID] ?? []
+        let rules = ruleIndex.rules
         var left = [UInt64](repeating: 0, count: (rules.count + 63) / 64)
         var right = left
         for index in rules.indices {
@@ -48,31 +49,19 @@ public struct RiskChecker: Sendable {
 
     /// The findings for these drugs, most severe first.
     public func findings(for drugIDs: [String]) throws -> [Finding] {
-        try findings(for: drugIDs, trying: nil)
-    }
-
-    /// The findings, trying only the rules at these indexes when given (ascending, from
-    /// ``ruleSides(of:)``: every rule that can combine the drugs), or every rule.
-    func findings(for drugIDs: [String], trying ruleIndexes: [Int]?) throws -> [Finding] {
         let drugs = Array(Set(drugIDs)).sorted()
         let fromMemory = preloadedClasses != nil && drugs.allSatisfy(preloadedDrugs.contains)
         let classes = fromMemory
             ? Dictionary(uniqueKeysWithValues: drugs.map { ($0, preloadedClasses?[$0] ?? []) })
             : try knowledgeBase.classes(of: drugs)
         let statements = fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs)
-        let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes, trying: ruleIndexes)
-        var strongest: [String: Finding] = [:]
-        for finding in candidates {
-            if let current = strongest[finding.identity], current.strength >= finding.strength {
-                continue
-            }
-            strongest[finding.identity] = finding
-        }
+        let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes)
+        let strongest = StatementStrength.strongestOfEachGroup(candidates, group: \.identity, by: \.strength)
         var pairTop: [[String]: Severity] = [:]
-        for finding in strongest.values where finding.kind == .combination {
+        for finding in strongest where finding.kind == .combination {
             pairTop[finding.drugs] = max(pairTop[finding.drugs] ?? finding.severity, finding.severity)
         }
-        return strongest.values
+        return strongest
             .filter { $0.kind != .combination || $0.severity == pairTop[$0.drugs] }
             .sorted(by: Finding.reportOrder)
     }
@@ -98,9 +87,14 @@ public struct RiskChecker: Sendable {
         return Set(matchingPairs(drugs, classes: try knowledgeBase.classes(of: drugs)).map(\.rule.id))
     }
 
-    /// Every pair of different drugs that a rule's two sides cover, as findings.
-    private func combinationFindings(_ drugs: [String], classes: [String: Set<String>], trying ruleIndexes: [Int]?) -> [Finding] {
-        matchingPairs(drugs, classes: classes, trying: ruleIndexes).map { rule, a, b in
+    /// Every pair of different drugs that a rule's two sides cover, as findings. Only the
+    /// strongest rule of each effect and pair becomes one (and has its text filled in).
+    private func combinationFindings(_ drugs: [String], classes: [String: Set<String>]) -> [Finding] {
+        let pairs = StatementStrength.strongestOfEachGroup(
+            matchingPairs(drugs, classes: classes),
+            group: { $0.rule.effect.rawValue + "|" + [$0.left, $0.right].sorted().joined(separator: "+") },
+            by: { StatementStrength(severity: $0.rule.severity, evidence: $0.rule.evidence) })
+        return pairs.map { rule, a, b in
             let text = RuleText(left: a, right: b)
             return Finding(kind: .combination, effect: rule.effect, severity: rule.severity, evidence: rule.evidence,
                            drugs: [a, b], summary: text.fill(rule.summary), mechanism: text.fill(rule.mechanism),
@@ -109,21 +103,8 @@ public struct RiskChecker: Sendable {
         }
     }
 
-    private func matchingPairs(_ drugs: [String], classes: [String: Set<String>], trying ruleIndexes: [Int]? = nil)
+    private func matchingPairs(_ drugs: [String], classes: [String: Set<String>])
         -> [(rule: InteractionRule, left: String, right: String)] {
-        guard drugs.count > 1 else { return [] }
-        var pairs: [(rule: InteractionRule, left: String, right: String)] = []
-        for index in ruleIndexes ?? Array(rules.indices) {
-            let rule = rules[index]
-            let left = drugs.filter { rule.left.includes($0, classes: classes[$0] ?? []) }
-            guard !left.isEmpty else { continue }
-            let right = drugs.filter { rule.right.includes($0, classes: classes[$0] ?? []) }
-            for a in left {
-                for b in right where a != b {
-                    pairs.append((rule, a, b))
-                }
-            }
-        }
-        return pairs
+        ruleIndex.matchingPairs(drugs, classes: classes)
     }
 }

@@ -33,6 +33,25 @@ public struct StatementStrength: Comparable, Sendable {
             .map(\.statement)
     }
 
+    /// One statement per group (statements with the same `group` key): the strongest, the first
+    /// of equally strong ones; groups in the order they first appear.
+    public static func strongestOfEachGroup<Statement>(_ statements: some Sequence<Statement>,
+                                                       group: (Statement) -> String,
+                                                       by strength: (Statement) -> StatementStrength) -> [Statement] {
+        var kept: [(strength: StatementStrength, statement: Statement)] = []
+        var position: [String: Int] = [:]
+        for statement in statements {
+            let key = group(statement), candidate = strength(statement)
+            guard let index = position[key] else {
+                position[key] = kept.count
+                kept.append((candidate, statement))
+                continue
+            }
+            if candidate > kept[index].strength { kept[index] = (candidate, statement) }
+        }
+        return kept.map(\.statement)
+    }
+
     /// The statement that speaks for the group: the strongest, the first of equally strong ones.
     public static func strongest<Statement>(_ statements: some Sequence<Statement>,
                                             by strength: (Statement) -> StatementStrength) -> Statement? {

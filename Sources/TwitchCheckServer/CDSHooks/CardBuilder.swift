@@ -76,11 +76,17 @@ public struct CardBuilder: Sendable {
 
     /// Text from an EHR or the knowledge base, with markdown's active characters escaped.
     static func markdownEscaped(_ text: String) -> String {
-        var escaped = ""
-        for character in text {
-            if "\\`*_[]<>#|".contains(character) { escaped.append("\\") }
-            escaped.append(character)
+        // Byte by byte: the active characters are ASCII, and no byte of a multi-byte UTF-8
+        // sequence is ASCII, so escaping bytes escapes exactly those characters.
+        guard text.utf8.contains(where: activeBytes.contains) else { return text }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 8)
+        for byte in text.utf8 {
+            if activeBytes.contains(byte) { escaped.append(UInt8(ascii: "\\")) }
+            escaped.append(byte)
         }
-        return escaped
+        return String(decoding: escaped, as: UTF8.self)
     }
+
+    private static let activeBytes = Set("\\`*_[]<>#|".utf8)
 }

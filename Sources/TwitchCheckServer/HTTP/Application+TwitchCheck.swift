@@ -9,14 +9,17 @@ struct CheckRequest: Decodable {
 }
 
 /// Builds the server: the CDS Hooks service, the JSON API and the page's hook, behind the
-/// access log and the OperationOutcome error answers. Tests call this too.
+/// access log and the OperationOutcome error answers. Tests call this too. `onListening` is
+/// called with the port once the server accepts connections (the real one when `port` is 0).
 public func buildApplication(
     configuration: ServerConfiguration, state: ServerState, page: some PageRoutes = NoPageRoutes(),
-    accessLog: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+    accessLog: @escaping @Sendable (String) -> Void = { FileHandle.standardError.write(Data(($0 + "\n").utf8)) },
+    onListening: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
         router: buildRouter(state: state, page: page, accessLog: accessLog),
-        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "twitchcheck"))
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "twitchcheck"),
+        onServerRunning: { channel in await onListening(channel.localAddress?.port ?? configuration.port) })
 }
 
 /// The router alone, for ``buildApplication(configuration:state:page:accessLog:)`` and tests.

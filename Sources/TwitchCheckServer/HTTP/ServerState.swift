@@ -10,9 +10,11 @@ public struct ServerState: Sendable {
     public let sourceLabel: String
     public let maxBodyBytes: Int
 
-    /// Opens the knowledge base read-only and the feedback log and trust file, when configured.
+    /// Opens the knowledge base read-only, holding what checks read besides names in memory (so a
+    /// request asks SQLite nothing once its names have been seen), and the feedback log and trust
+    /// file, when configured.
     public init(configuration: ServerConfiguration, fetcher: FHIRFetcher = FHIRFetcher()) async throws {
-        let knowledgeBase = try DatabaseLocator(option: configuration.databasePath).open()
+        let knowledgeBase = try DatabaseLocator(option: configuration.databasePath).open(holdingInMemory: true)
         checker = try MedicationChecker(knowledgeBase: knowledgeBase)
         let digest = try knowledgeBase.buildInfo("seed_digest").map { String($0.prefix(12)) } ?? "unknown"
         sourceLabel = "twitchcheck knowledge base \(digest)"

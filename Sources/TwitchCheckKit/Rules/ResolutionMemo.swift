@@ -1,0 +1,24 @@
+import Synchronization
+
+/// Remembers how each typed name resolved, so a checker that sees the same names again (a
+/// server answering an EHR, whose lists repeat) skips the matching. A name always resolves the
+/// same way against one read-only knowledge base, so the memory never changes an answer.
+///
+/// Bounded: once ``limit`` names are held it starts over, so endless distinct names cannot
+/// grow it without end. Safe to share between threads.
+final class ResolutionMemo: Sendable {
+    /// Names held before the memory starts over.
+    static let limit = 10_000
+    private let resolved = Mutex<[String: Resolution]>([:])
+
+    /// The resolution of `input`, from memory or from `resolver`.
+    func resolve(_ input: String, with resolver: MedicationResolver) throws -> Resolution {
+        if let known = resolved.withLock({ $0[input] }) { return known }
+        let resolution = try resolver.resolve(input)
+        resolved.withLock { resolved in
+            if resolved.count >= Self.limit { resolved.removeAll() }
+            resolved[input] = resolution
+        }
+        return resolution
+    }
+}
