@@ -36,3 +36,30 @@ import Testing
         #expect(try Self.inMemory.knowledgeBase.sources(asked).map(\.id) == Array(ids.prefix(20)))
     }
 }
+
+/// The names a server remembers: the same answer as resolving afresh, and bounded however many
+/// or however long the names an EHR sends.
+@Suite struct ResolutionMemoTests {
+    @Test func aRememberedNameResolvesAsAFreshOneAndHugeNamesAreNotHeld() throws {
+        let resolver = TestKnowledgeBase.checker.resolver
+        let memo = ResolutionMemo()
+        for name in ["Zoloft 50mg", "tramadol", "no such drug at all"] {
+            let fresh = try resolver.resolve(name)
+            #expect(try memo.resolve(name, with: resolver) == fresh)
+            #expect(try memo.resolve(name, with: resolver) == fresh, "from memory: \(name)")
+        }
+        #expect(memo.count == 3)
+        let huge = "sertraline " + String(repeating: "x", count: ResolutionMemo.longestName)
+        #expect(try memo.resolve(huge, with: resolver) == (try resolver.resolve(huge)))
+        #expect(memo.count == 3, "a name longer than \(ResolutionMemo.longestName) bytes is not held")
+    }
+
+    @Test func theMemoryStartsOverAtItsLimit() throws {
+        let resolver = TestKnowledgeBase.checker.resolver
+        let memo = ResolutionMemo()
+        for index in 0..<ResolutionMemo.limit { _ = try memo.resolve("tramadol \(index) mg", with: resolver) }
+        #expect(memo.count == ResolutionMemo.limit)
+        _ = try memo.resolve("tramadol", with: resolver)
+        #expect(memo.count == 1)
+    }
+}
