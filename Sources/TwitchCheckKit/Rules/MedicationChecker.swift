@@ -51,8 +51,8 @@ public final class MedicationChecker: Sendable {
         // A stop still to come: the drug is taken today.
         let current = medications.flatMap(\.drugs) + stopped.filter { $0.daysSinceStop < 0 }.flatMap(\.medication.drugs)
         var findings = try riskChecker.findings(for: current)
-        findings += try washoutFindings(stopped.filter { $0.daysSinceStop >= 0 }, current: Set(current))
-        findings.sort(by: Finding.reportOrder)
+        let washouts = try washoutFindings(stopped.filter { $0.daysSinceStop >= 0 }, current: Set(current))
+        if !washouts.isEmpty { findings = Finding.inReportOrder(findings + washouts) }
         return CheckReport(medications: medications, unrecognized: unrecognized, findings: findings,
                            guidance: try knowledgeBase.guidance(for: Set(findings.map(\.effect))),
                            burden: try burdenCalculator.burden(for: current), stopped: stopped)

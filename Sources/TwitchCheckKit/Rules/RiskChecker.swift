@@ -61,9 +61,7 @@ public struct RiskChecker: Sendable {
         for finding in strongest where finding.kind == .combination {
             pairTop[finding.drugs] = max(pairTop[finding.drugs] ?? finding.severity, finding.severity)
         }
-        return strongest
-            .filter { $0.kind != .combination || $0.severity == pairTop[$0.drugs] }
-            .sorted(by: Finding.reportOrder)
+        return Finding.inReportOrder(strongest.filter { $0.kind != .combination || $0.severity == pairTop[$0.drugs] })
     }
 
     /// Each drug's own risks; every source that states one is listed, the strongest statement speaks.
