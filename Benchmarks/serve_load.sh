@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load on `twitchcheck serve`: an order-select call (one draft order, a 10-medication prefetch)
-# from wrk over loopback, 50 connections; then memory over REQUESTS requests.
+# from wrk over loopback (one thread, so the load generator takes one core of two at most), 50
+# connections; then memory over REQUESTS requests.
 #
 #   Benchmarks/serve_load.sh [REQUESTS]      (default: 100000)
 #
@@ -56,10 +57,10 @@ curl -sf -X POST -H 'Content-Type: application/json' --data @"$work/body.json" "
 echo "cards per call: $(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["cards"]))' "$work/cards.json")"
 
 # Latency: a warm-up, then three rounds.
-wrk -t2 -c50 -d5s -s "$work/post.lua" "$url" > /dev/null
+wrk -t1 -c50 -d5s -s "$work/post.lua" "$url" > /dev/null
 for _ in 1 2 3; do
     ticks=$(cpu_ticks)
-    line=$(wrk -t2 -c50 -d10s -s "$work/post.lua" "$url" | grep '^requests=')
+    line=$(wrk -t1 -c50 -d10s -s "$work/post.lua" "$url" | grep '^requests=')
     made=$(echo "$line" | sed 's/requests=\([0-9]*\).*/\1/')
     echo "$line server_cpu_per_request=$(awk -v t=$(( $(cpu_ticks) - ticks )) -v n="$made" -v hz="$(getconf CLK_TCK)" 'BEGIN {printf "%.3fms", t / hz * 1000 / n}')"
 done
@@ -73,7 +74,7 @@ rss_before=$(rss_kb)
 made=0
 rss_10k=
 while [ "$made" -lt "$requests" ]; do
-    made=$((made + $(wrk -t2 -c50 -d5s -s "$work/post.lua" "$url" | sed -n 's/^requests=\([0-9]*\).*/\1/p')))
+    made=$((made + $(wrk -t1 -c50 -d5s -s "$work/post.lua" "$url" | sed -n 's/^requests=\([0-9]*\).*/\1/p')))
     if [ -z "$rss_10k" ] && [ "$made" -ge 10000 ]; then rss_10k=$(rss_kb); made_10k=$made; fi
 done
 rss_end=$(rss_kb)
