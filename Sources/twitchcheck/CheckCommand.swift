@@ -58,7 +58,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let knowledgeBase = try database.open()
         let input = try collectInput(fhirReader: FHIRMedicationReader(knowledgeBase: knowledgeBase))
-        let checker = try MedicationChecker(knowledgeBase: knowledgeBase)
+        let checker = try MedicationChecker(knowledgeBase: knowledgeBase, rules: .perList)
         let fhirCheck = try input.fhir.map { try FHIRCheck(entries: input.names.map { FHIRMedicationEntry(resourceType: "input", reference: nil, name: $0) } + $0, checker: checker) }
         if input.names.isEmpty, fhirCheck?.entries.isEmpty ?? true {
             throw ValidationError(input.fhir == nil ? "the medication list is empty" : "the FHIR input holds no MedicationRequest or MedicationStatement")

@@ -68,9 +68,10 @@ struct TwitchCheck: ParsableCommand {
     /// `twitchcheck sertraline tramadol` means `twitchcheck check sertraline tramadol`: say so rather
     /// than "unexpected arguments". Only when the first word is no command and no option.
     private static func suggestCheckForBareNames(_ arguments: [String]) {
-        guard let first = arguments.first, !first.hasPrefix("-") else { return }
+        guard let first = arguments.first, !first.hasPrefix("-"), first != "help" else { return }
+        // Lazily: a command's name costs its whole configuration (help texts included).
+        guard !configuration.subcommands.lazy.map({ $0._commandName }).contains(first) else { return }
         let commands = configuration.subcommands.map { $0._commandName } + ["help"]
-        guard !commands.contains(first) else { return }
         let quoted = arguments.map { $0.contains(where: { $0.isWhitespace || "'\"$`\\".contains($0) })
             ? "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" : $0 }
         fail("'\(first)' is not a twitchcheck command (\(commands.dropLast().joined(separator: ", "))); "

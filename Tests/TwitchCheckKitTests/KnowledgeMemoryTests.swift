@@ -1,7 +1,8 @@
 import Testing
 @testable import TwitchCheckKit
 
-/// A knowledge base held in memory (the server's) answers every check exactly as one read per call.
+/// A knowledge base held in memory (the server's) answers every check exactly as one read per
+/// call; and a checker that reads only each list's rules (`check`'s) exactly as one holding every rule.
 @Suite struct KnowledgeMemoryTests {
     static let inMemory: MedicationChecker = {
         do {
@@ -11,9 +12,8 @@ import Testing
         }
     }()
 
-    /// Every rule example list, and every drug that has a class or an own risk, ten at a time in
-    /// two orders, give byte-identical JSON reports (findings, guidance, burden) both ways.
-    @Test func everyListIsReportedAsFromTheDatabase() throws {
+    /// Every rule example list, and every drug that has a class or an own risk, ten at a time in two orders.
+    static func lists() throws -> [[String]] {
         let knowledgeBase = TestKnowledgeBase.shared
         var lists = try knowledgeBase.ruleExamples().map(\.medicationList).filter { !$0.isEmpty }
         let drugs = try knowledgeBase.reader.read { db in
@@ -22,10 +22,30 @@ import Testing
         #expect(drugs.count > 100)
         lists += stride(from: 0, to: drugs.count, by: 10).map { Array(drugs[$0..<min($0 + 10, drugs.count)]) }
         lists += stride(from: 0, to: drugs.count, by: 7).map { start in (0..<10).map { drugs[(start + $0 * 37) % drugs.count] } }
-        for list in lists {
+        return lists
+    }
+
+    /// Byte-identical JSON reports (findings, guidance, burden) from memory and from the database.
+    @Test func everyListIsReportedAsFromTheDatabase() throws {
+        for list in try Self.lists() {
             let fromDatabase = try ReportEncoding.json(TestKnowledgeBase.checker.check(list))
             let fromMemory = try ReportEncoding.json(Self.inMemory.check(list))
             #expect(fromMemory == fromDatabase, "\(list.joined(separator: "; "))")
+        }
+    }
+
+    /// Byte-identical JSON reports whether every rule was read first or only the list's own, and
+    /// the same rules firing (those a more severe finding hides included).
+    @Test func readingOnlyAListsRulesChangesNothing() throws {
+        let perList = try MedicationChecker(knowledgeBase: TestKnowledgeBase.shared, rules: .perList)
+        for list in try Self.lists() {
+            let everyRule = try ReportEncoding.json(TestKnowledgeBase.checker.check(list))
+            #expect(try ReportEncoding.json(perList.check(list)) == everyRule, "\(list.joined(separator: "; "))")
+            let drugs = try list.compactMap { name -> [String]? in
+                if case .recognized(let medication) = try perList.resolver.resolve(name) { return medication.drugs }
+                return nil
+            }.flatMap { $0 }
+            #expect(try perList.riskChecker.rulesFiring(for: drugs) == TestKnowledgeBase.checker.riskChecker.rulesFiring(for: drugs))
         }
     }
 

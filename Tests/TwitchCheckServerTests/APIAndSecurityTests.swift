@@ -102,7 +102,8 @@ import TwitchCheckKit
 
     static func token(_ keys: JWTKeyCollection, iss: String = "https://ehr.example",
                       aud: String = "http://localhost/cds-services/twitchcheck-order-select",
-                      expiresIn: TimeInterval = 300, jti: String = UUID().uuidString) async throws -> String {
+                      // An hour: every case is signed before the first is sent, and a loaded machine can take minutes.
+                      expiresIn: TimeInterval = 3600, jti: String = UUID().uuidString) async throws -> String {
         let claims = Claims(iss: .init(value: iss), aud: .init(value: [aud]), exp: .init(value: Date().addingTimeInterval(expiresIn)),
                             iat: .init(value: Date()), jti: .init(value: jti))
         return try await keys.sign(claims, kid: "ehr-1")

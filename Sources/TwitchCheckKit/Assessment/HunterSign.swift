@@ -86,8 +86,9 @@ public enum HunterSign: String, CaseIterable, Codable, Sendable, Comparable {
         let column = 20
         var lines: [String] = []
         for sign in allCases {
-            var line = sign.rawValue.padding(toLength: column, withPad: " ", startingAt: 0)
-            let words = sign.synonyms.map { $0.replacingOccurrences(of: "-", with: " ") }
+            // Plain Swift, not Foundation's padding and replacing: every command's start pays for this text.
+            var line = sign.rawValue + String(repeating: " ", count: max(0, column - sign.rawValue.count))
+            let words = sign.synonyms.map { String($0.map { $0 == "-" ? " " : $0 }) }
             for (index, word) in words.enumerated() {
                 let piece = (index == 0 ? "also: " : "") + word + (index < words.count - 1 ? "," : "")
                 if line.count + piece.count + 1 > width, index > 0 {

@@ -33,11 +33,7 @@ extension KnowledgeBase {
         if let memory { return memory.tremorRisks(of: drugIDs) }
         // Read from drug_effects, not drugs_by_effect: SQLite 3.40 rejects a WHERE on that
         // view ("misuse of aggregate function max()").
-        let statements = try reader.read { db in
-            try DrugEffect.filter(Array(drugIDs).contains(DrugEffect.Columns.drugID))
-                .filter(Column("effect_id") == Effect.tremor.rawValue)
-                .fetchAll(db)
-        }
+        let statements = try statements(of: drugIDs, about: .tremor)
         return Dictionary(grouping: statements, by: \.drugID).compactMapValues { group in
             guard let strongest = StatementStrength.strongest(group, by: \.strength),
                   let frequency = group.map(\.frequency).max() else { return nil }

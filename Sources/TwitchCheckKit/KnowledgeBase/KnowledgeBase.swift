@@ -30,8 +30,11 @@ public final class KnowledgeBase: Sendable {
         }
         self.path = path
         reader = try KnowledgeBaseReader(path: path, limits: limits)
+        // One query, not a look at the schema first: loading GRDB's schema cache costs a `check` a millisecond.
         let version = try reader.read { db in
-            guard try db.tableExists("build_info") else {
+            let hasBuildInfo = try Bool.fetchOne(
+                db, sql: "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'table' AND name = 'build_info'") ?? false
+            guard hasBuildInfo else {
                 throw TwitchCheckError.databaseUnreadable(path: path, reason: "it has no twitchcheck tables")
             }
             return try String.fetchOne(db, sql: "SELECT value FROM build_info WHERE key = 'schema_version'")

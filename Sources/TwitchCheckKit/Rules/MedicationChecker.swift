@@ -9,10 +9,11 @@ public final class MedicationChecker: Sendable {
     /// The names resolved so far: a server sees the same names again and again.
     private let resolutions = ResolutionMemo()
 
-    public init(knowledgeBase: KnowledgeBase) throws {
+    /// `rules`: ``RiskChecker/RuleReading/perList`` when one list will be checked, as `check` does.
+    public init(knowledgeBase: KnowledgeBase, rules: RiskChecker.RuleReading = .once) throws {
         self.knowledgeBase = knowledgeBase
         self.resolver = MedicationResolver(knowledgeBase: knowledgeBase)
-        self.riskChecker = try RiskChecker(knowledgeBase: knowledgeBase)
+        self.riskChecker = try RiskChecker(knowledgeBase: knowledgeBase, rules: rules)
         self.burdenCalculator = BurdenCalculator(knowledgeBase: knowledgeBase)
     }
 

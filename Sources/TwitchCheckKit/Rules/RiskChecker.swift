@@ -8,15 +8,25 @@
 /// hypertensive crisis with an MAOI) is not.
 public struct RiskChecker: Sendable {
     private let knowledgeBase: KnowledgeBase
-    private let ruleIndex: RuleIndex
+    /// Every rule, indexed; nil when rules are read per list (``RuleReading/perList``).
+    private let ruleIndex: RuleIndex?
     /// Classes and own-risk statements read ahead for a known set of drugs (see ``preloading(_:)``),
     /// so that checking many lists of them asks the database nothing more.
     private var preloadedClasses: [String: Set<String>]?
     private var preloadedEffects: [String: [DrugEffect]]?
 
-    public init(knowledgeBase: KnowledgeBase) throws {
+    /// How a checker reads the combination rules.
+    public enum RuleReading: Sendable {
+        /// Every rule once, now: for checking many lists (a server, `batch`).
+        case once
+        /// Only the rules a list's drugs and classes name, with each list: for checking one list
+        /// (`check` reads a few dozen rules instead of hundreds). The findings are the same.
+        case perList
+    }
+
+    public init(knowledgeBase: KnowledgeBase, rules: RuleReading = .once) throws {
         self.knowledgeBase = knowledgeBase
-        self.ruleIndex = RuleIndex(rules: try knowledgeBase.rules())
+        self.ruleIndex = rules == .once ? RuleIndex(rules: try knowledgeBase.rules()) : nil
     }
 
     /// A checker that has read the classes and own risks of these drugs in two queries; lists
@@ -37,7 +47,7 @@ public struct RiskChecker: Sendable {
     func ruleSides(of drugID: String) throws -> (left: [UInt64], right: [UInt64]) {
         let classes = preloadedDrugs.contains(drugID) ? preloadedClasses?[drugID] ?? []
             : try knowledgeBase.classes(of: [drugID])[drugID] ?? []
-        let rules = ruleIndex.rules
+        let rules = try ruleIndex?.rules ?? knowledgeBase.rules()
         var left = [UInt64](repeating: 0, count: (rules.count + 63) / 64)
         var right = left
         for index in rules.indices {
@@ -55,7 +65,7 @@ public struct RiskChecker: Sendable {
             ? Dictionary(uniqueKeysWithValues: drugs.map { ($0, preloadedClasses?[$0] ?? []) })
             : try knowledgeBase.classes(of: drugs)
         let statements = fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs)
-        let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes)
+        let candidates = ownRiskFindings(statements) + (try combinationFindings(drugs, classes: classes))
         let strongest = StatementStrength.strongestOfEachGroup(candidates, group: \.identity, by: \.strength)
         var pairTop: [[String]: Severity] = [:]
         for finding in strongest where finding.kind == .combination {
@@ -82,14 +92,14 @@ public struct RiskChecker: Sendable {
     /// more severe rule outranks it in the findings.
     public func rulesFiring(for drugIDs: [String]) throws -> Set<String> {
         let drugs = Array(Set(drugIDs)).sorted()
-        return Set(matchingPairs(drugs, classes: try knowledgeBase.classes(of: drugs)).map(\.rule.id))
+        return Set(try matchingPairs(drugs, classes: try knowledgeBase.classes(of: drugs)).map(\.rule.id))
     }
 
     /// Every pair of different drugs that a rule's two sides cover, as findings. Only the
     /// strongest rule of each effect and pair becomes one (and has its text filled in).
-    private func combinationFindings(_ drugs: [String], classes: [String: Set<String>]) -> [Finding] {
+    private func combinationFindings(_ drugs: [String], classes: [String: Set<String>]) throws -> [Finding] {
         let pairs = StatementStrength.strongestOfEachGroup(
-            matchingPairs(drugs, classes: classes),
+            try matchingPairs(drugs, classes: classes),
             group: { $0.rule.effect.rawValue + "|" + [$0.left, $0.right].sorted().joined(separator: "+") },
             by: { StatementStrength(severity: $0.rule.severity, evidence: $0.rule.evidence) })
         return pairs.map { rule, a, b in
@@ -101,8 +111,11 @@ public struct RiskChecker: Sendable {
         }
     }
 
-    private func matchingPairs(_ drugs: [String], classes: [String: Set<String>])
+    private func matchingPairs(_ drugs: [String], classes: [String: Set<String>]) throws
         -> [(rule: InteractionRule, left: String, right: String)] {
-        ruleIndex.matchingPairs(drugs, classes: classes)
+        guard drugs.count > 1 else { return [] }
+        if let ruleIndex { return ruleIndex.matchingPairs(drugs, classes: classes) }
+        let named = try knowledgeBase.rules(namingDrugs: drugs, classes: Set(classes.values.joined()))
+        return RuleIndex(rules: named).matchingPairs(drugs, classes: classes)
     }
 }

@@ -10,22 +10,13 @@ extension InteractionRule {
                   leftDrugID: try row.decode(forColumn: "left_drug_id"),
                   rightClassID: try row.decode(forColumn: "right_class_id"),
                   rightDrugID: try row.decode(forColumn: "right_drug_id"),
-                  effect: try Self.vocabulary(row, "effect_id"),
-                  severity: try Self.vocabulary(row, "severity"),
-                  evidence: try Self.vocabulary(row, "evidence"),
+                  effect: try row.vocabulary("effect_id", in: "interaction_rules"),
+                  severity: try row.vocabulary("severity", in: "interaction_rules"),
+                  evidence: try row.vocabulary("evidence", in: "interaction_rules"),
                   summary: try row.decode(forColumn: "summary"),
                   mechanism: try row.decode(forColumn: "mechanism"),
                   management: try row.decode(forColumn: "management"),
                   origin: try row.decode(forColumn: "origin"),
                   movementDisorder: try row.decode(forColumn: "movement_disorder"))
-    }
-
-    private static func vocabulary<Value: RawRepresentable<String>>(_ row: Row, _ column: String) throws -> Value {
-        let text: String = try row.decode(forColumn: column)
-        guard let value = Value(rawValue: text) else {
-            throw DatabaseError(resultCode: .SQLITE_MISMATCH,
-                                message: "interaction_rules.\(column) holds '\(text)', which this twitchcheck does not know")
-        }
-        return value
     }
 }
