@@ -244,9 +244,21 @@ extension PatientReportWriter {
     }
 }
 
-/// A growable byte buffer that writes dates without building strings.
+/// A growable byte buffer that writes dates and numbers without building strings.
 struct OutputBuffer {
     var bytes: [UInt8] = []
+
+    /// Appends a run of bytes kept elsewhere (a pool of pieces encoded once).
+    @inline(__always)
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: piece)
+    }
+
+    /// Appends a non-negative integer in decimal.
+    mutating func appendDecimal(_ value: Int) {
+        if value >= 10 { appendDecimal(value / 10) }
+        bytes.append(UInt8(48 + value % 10))
+    }
 
     /// Appends a day number as `YYYY-MM-DD`.
     mutating func appendDay(_ day: Int32) {

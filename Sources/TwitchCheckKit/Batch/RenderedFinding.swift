@@ -4,6 +4,9 @@ final class RenderedFinding {
     let finding: Finding
     /// ``Finding/reportRank``, computed once; ``precedes(_:_:)`` orders by it, then drug names.
     let order: Int
+    /// The finding's severity and its effect as one bit over `Effect.allCases`, read without copying the finding.
+    let severity: Severity
+    let effectBit: Int
     /// `,kind,effect,severity,drugs,` — between the patient and the overlap date.
     let csvMiddle: [UInt8]
     /// `,summary,evidence,rule,sources\r\n` — after the overlap date.
@@ -27,6 +30,8 @@ final class RenderedFinding {
     init(_ finding: Finding) {
         self.finding = finding
         order = finding.reportRank
+        severity = finding.severity
+        effectBit = 1 << Effect.allCases.firstIndex(of: finding.effect)!
         csvMiddle = Array(("," + CSVFormatter.fields([
             finding.kind.rawValue, finding.effect.rawValue, finding.severity.rawValue, finding.drugs.joined(separator: "+"),
         ]) + ",").utf8)
