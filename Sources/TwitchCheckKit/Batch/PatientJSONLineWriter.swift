@@ -51,6 +51,13 @@ final class PatientJSONLineWriter {
     private var packedScores: [UInt64: Range<Int>] = [:]
     private var listedScores: [[Int]: Range<Int>] = [:]
     private var burdenScale: Range<Int>?
+    /// Each drug's contribution to a score, encoded (its reason follows from the drug and the effect).
+    private var contributionJSON: [ContributionKey: [UInt8]] = [:]
+    private struct ContributionKey: Hashable {
+        let drug: String
+        let points: Int
+        let tremor: Bool
+    }
     /// One patient's medications and drugs (in the order first seen), reused from patient to patient.
     private var patientMedications: [MedicationPiece] = []
     private var patientDrugs: [Int] = []
@@ -255,17 +262,42 @@ final class PatientJSONLineWriter {
         if let packed, let cached = packedScores[packed] { return cached }
         let listedKey = contributing + [tremor ? -1 : -2]
         if packed == nil, let cached = listedScores[listedKey] { return cached }
-        let encoded: String
-        if tremor {
-            encoded = try ReportEncoding.jsonLine(BurdenCalculator.burden(strengths: [:], tremorRisks: Dictionary(
-                uniqueKeysWithValues: contributing.map { (drugNames[$0], tremorRisks[$0]!) })).tremor)
-        } else {
-            encoded = try ReportEncoding.jsonLine(BurdenCalculator.burden(strengths: Dictionary(
-                uniqueKeysWithValues: contributing.map { (drugNames[$0], strengths[$0]!) }), tremorRisks: [:]).serotonergic)
-        }
-        let range = store(encoded.utf8)
+        let burden = tremor
+            ? BurdenCalculator.burden(strengths: [:], tremorRisks: Dictionary(
+                uniqueKeysWithValues: contributing.map { (drugNames[$0], tremorRisks[$0]!) })).tremor
+            : BurdenCalculator.burden(strengths: Dictionary(
+                uniqueKeysWithValues: contributing.map { (drugNames[$0], strengths[$0]!) }), tremorRisks: [:]).serotonergic
+        let encoded = try encodedScore(burden, tremor: tremor)
+        let range = store(encoded)
         if let packed { packedScores[packed] = range } else { listedScores[listedKey] = range }
         return range
+    }
+
+    /// A score as the encoder writes it (keys sorted), from each drug's contribution encoded once:
+    /// the encoder itself took about 50 µs a score, and a file can have tens of thousands of sets.
+    private func encodedScore(_ score: BurdenScore, tremor: Bool) throws -> [UInt8] {
+        var encoded = Array(#"{"drugs":["#.utf8)
+        for (position, contribution) in score.drugs.enumerated() {
+            if position > 0 { encoded.append(0x2C) }
+            let key = ContributionKey(drug: contribution.drug, points: contribution.points, tremor: tremor)
+            if let known = contributionJSON[key] {
+                encoded += known
+            } else {
+                let json = Array(try ReportEncoding.jsonLine(contribution).utf8)
+                contributionJSON[key] = json
+                encoded += json
+            }
+        }
+        encoded += #"],"level":"#.utf8
+        encoded += try Self.string(score.level.rawValue)
+        encoded += #","notable":"#.utf8
+        encoded += (score.notable ? "true" : "false").utf8
+        encoded += #","note":"#.utf8
+        encoded += try score.note.map(Self.string) ?? Array("null".utf8)
+        encoded += #","total":"#.utf8
+        encoded += String(score.total).utf8
+        encoded.append(0x7D)
+        return encoded
     }
 
     /// The guidance for the effects found, kept to those that go with a listed finding (as

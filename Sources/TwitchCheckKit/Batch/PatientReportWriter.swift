@@ -34,6 +34,8 @@ final class PatientReportWriter {
     private var tremorRisks: [String: TremorRisk?] = [:]
     /// JSON Lines from pieces encoded once; nil for CSV or the encoder path.
     private let jsonLines: PatientJSONLineWriter?
+    /// Whether findings are rendered for JSON Lines too.
+    private var rendersJSON: Bool { jsonLines != nil }
 
     init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity,
          encodesEveryPatient: Bool = false) throws {
@@ -84,7 +86,7 @@ final class PatientReportWriter {
                         drugNames[Int(first.drug)], spans[first.start..<first.end],
                         drugNames[Int(second.drug)], spans[second.start..<second.end]) {
                         // Counted like every finding; --min-severity applies when writing.
-                        patientFindings.append((RenderedFinding(finding), day))
+                        patientFindings.append((RenderedFinding(finding, json: rendersJSON), day))
                     }
                     continue
                 }
@@ -126,7 +128,7 @@ final class PatientReportWriter {
 
     private func own(_ drug: Int32) throws -> [RenderedFinding] {
         if let cached = ownFindings[drug] { return cached }
-        let findings = try riskChecker.findings(for: [drugNames[Int(drug)]]).map(RenderedFinding.init)
+        let findings = try riskChecker.findings(for: [drugNames[Int(drug)]]).map { RenderedFinding($0, json: rendersJSON) }
         ownFindings[drug] = findings
         return findings
     }
@@ -144,7 +146,7 @@ final class PatientReportWriter {
         }
         let findings = try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
             .filter { $0.kind == .combination }
-            .map(RenderedFinding.init)
+            .map { RenderedFinding($0, json: rendersJSON) }
         pairFindings[key] = findings
         return findings
     }
