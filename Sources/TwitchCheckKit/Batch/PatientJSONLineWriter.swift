@@ -40,9 +40,9 @@ final class PatientJSONLineWriter {
     private var medications: [MedicationPiece?] = []
     private var drugPool: [Int] = []
     private var drugs: [DrugPiece] = []
-    private var drugNames: [String] = []
-    private var strengths: [SerotonergicStrength?] = []
     private var tremorRisks: [TremorRisk?] = []
+    /// What each drug adds to each score, if anything.
+    private var contributions: [(serotonergic: BurdenContribution?, tremor: BurdenContribution?)] = []
     private var drugIndex: [String: Int] = [:]
     /// Guidance, by the effects found and the effects listed (bit masks over `Effect.allCases`); nil: none applies.
     private var guidanceJSON: [Int: Range<Int>?] = [:]
@@ -201,9 +201,9 @@ final class PatientJSONLineWriter {
         let strength = try knowledgeBase.serotonergicStrengths(of: [name])[name]
         let tremorRisk = try knowledgeBase.tremorRisks(of: [name])[name]
         drugs.append(DrugPiece(nameJSON: store(try Self.string(name)), serotonergic: strength != nil, tremor: tremorRisk != nil))
-        drugNames.append(name)
-        strengths.append(strength)
         tremorRisks.append(tremorRisk)
+        contributions.append((strength.map { BurdenCalculator.contribution(drug: name, strength: $0) },
+                              tremorRisk.map { BurdenCalculator.contribution(drug: name, risk: $0) }))
         drugIndex[name] = drugs.count - 1
         return drugs.count - 1
     }
@@ -263,10 +263,9 @@ final class PatientJSONLineWriter {
         let listedKey = contributing + [tremor ? -1 : -2]
         if packed == nil, let cached = listedScores[listedKey] { return cached }
         let burden = tremor
-            ? BurdenCalculator.burden(strengths: [:], tremorRisks: Dictionary(
-                uniqueKeysWithValues: contributing.map { (drugNames[$0], tremorRisks[$0]!) })).tremor
-            : BurdenCalculator.burden(strengths: Dictionary(
-                uniqueKeysWithValues: contributing.map { (drugNames[$0], strengths[$0]!) }), tremorRisks: [:]).serotonergic
+            ? BurdenCalculator.tremorScore(contributing.map { contributions[$0].tremor! },
+                                           worstSeverity: contributing.map { tremorRisks[$0]!.severity }.max())
+            : BurdenCalculator.serotonergicScore(contributing.map { contributions[$0].serotonergic! })
         let encoded = try encodedScore(burden, tremor: tremor)
         let range = store(encoded)
         if let packed { packedScores[packed] = range } else { listedScores[listedKey] = range }
