@@ -180,6 +180,10 @@ final class PatientReportWriter {
     // MARK: - Rendering
 
     private func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
+        if let jsonLines {
+            return try jsonLines.write(patient: patient, findings: patientFindings, medications: medications,
+                                       resolutions: resolutions, to: output)
+        }
         let unrecognized: [UnrecognizedMedication] = medications.compactMap {
             if case .unrecognized(let name) = resolutions[$0] { return name } else { return nil }
         }
@@ -216,10 +220,6 @@ final class PatientReportWriter {
                 ]) + "\r\n").utf8)
             }
         case .jsonl:
-            if let jsonLines {
-                return try jsonLines.write(patient: patient, findings: patientFindings, medications: medications,
-                                           resolutions: resolutions, to: output)
-            }
             let recognized: [ResolvedMedication] = medications.compactMap {
                 if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
             }
