@@ -101,6 +101,7 @@ final class PatientJSONLineWriter {
         let guidance = try self.guidance(all: allEffects, listed: listedEffects)
         let patientJSON = Self.isPlain(patient) ? nil : try Self.string(patient)
         bytes.withUnsafeBufferPointer { pool in
+            let line = Line(pool: pool, drugPool: drugPool, drugs: drugs, medications: patientMedications, drugsInOrder: patientDrugs)
             output.withBuffer { out in
                 func piece(_ range: Range<Int>) { out.append(UnsafeBufferPointer(rebasing: pool[range])) }
                 out.bytes.append(contentsOf: allRecognized ? #"{"all_recognized":true,"burden":{"scale":"#.utf8
@@ -111,7 +112,7 @@ final class PatientJSONLineWriter {
                 out.bytes.append(contentsOf: #","tremor":"#.utf8)
                 piece(tremor)
                 out.bytes.append(contentsOf: #"},"duplicates":["#.utf8)
-                appendDuplicates(to: &out, pool)
+                line.appendDuplicates(to: &out)
                 out.bytes.append(contentsOf: #"],"findings":["#.utf8)
                 var first = true
                 for item in findings where item.finding.severity >= minimumSeverity {
@@ -145,7 +146,7 @@ final class PatientJSONLineWriter {
                     out.bytes.append(contentsOf: "null".utf8)
                 }
                 out.bytes.append(contentsOf: #","medications":["#.utf8)
-                appendMedications(recognized: true, to: &out, pool)
+                line.appendMedications(recognized: true, to: &out)
                 out.bytes.append(0x5D)
                 if minimumSeverity > .minor {
                     out.bytes.append(contentsOf: #","min_severity":""#.utf8)
@@ -161,7 +162,7 @@ final class PatientJSONLineWriter {
                     out.bytes.append(0x22)
                 }
                 out.bytes.append(contentsOf: #","unrecognized":["#.utf8)
-                appendMedications(recognized: false, to: &out, pool)
+                line.appendMedications(recognized: false, to: &out)
                 out.bytes.append(contentsOf: "]}\n".utf8)
             }
         }
@@ -206,37 +207,6 @@ final class PatientJSONLineWriter {
                               tremorRisk.map { BurdenCalculator.contribution(drug: name, risk: $0) }))
         drugIndex[name] = drugs.count - 1
         return drugs.count - 1
-    }
-
-    private func appendMedications(recognized: Bool, to out: inout OutputBuffer, _ pool: UnsafeBufferPointer<UInt8>) {
-        var first = true
-        for piece in patientMedications where piece.recognized == recognized {
-            if !first { out.bytes.append(0x2C) }
-            first = false
-            out.append(UnsafeBufferPointer(rebasing: pool[piece.json]))
-        }
-    }
-
-    /// ``DuplicateDrug/find(in:)``'s list, written field by field.
-    private func appendDuplicates(to out: inout OutputBuffer, _ pool: UnsafeBufferPointer<UInt8>) {
-        var first = true
-        for drug in patientDrugs {
-            var count = 0
-            for piece in patientMedications where drugPool[piece.drugs].contains(drug) { count += 1 }
-            guard count > 1 else { continue }
-            if !first { out.bytes.append(0x2C) }
-            first = false
-            out.bytes.append(contentsOf: #"{"drug":"#.utf8)
-            out.append(UnsafeBufferPointer(rebasing: pool[drugs[drug].nameJSON]))
-            out.bytes.append(contentsOf: #","inputs":["#.utf8)
-            var position = 0
-            for piece in patientMedications where drugPool[piece.drugs].contains(drug) {
-                if position > 0 { out.bytes.append(0x2C) }
-                position += 1
-                out.append(UnsafeBufferPointer(rebasing: pool[piece.inputJSON]))
-            }
-            out.bytes.append(contentsOf: "]}".utf8)
-        }
     }
 
     private func burdenScaleJSON() throws -> Range<Int> {
@@ -322,12 +292,59 @@ final class PatientJSONLineWriter {
     /// Whether every byte is printable ASCII other than a quote or backslash: the encoder escapes
     /// nothing there (slashes being left alone), so the text is its own JSON string.
     private static func isPlain(_ text: String) -> Bool {
-        text.utf8.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C }
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? text.utf8.allSatisfy(isPlain)
+    }
+
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte <= 0x7E && byte != 0x22 && byte != 0x5C
     }
 
     /// A JSON string: as is when the text is plain, else as the encoder writes it.
     static func string(_ text: String) throws -> [UInt8] {
         if isPlain(text) { return [0x22] + Array(text.utf8) + [0x22] }
         return Array(try ReportEncoding.jsonLine([text]).utf8.dropFirst().dropLast())
+    }
+
+    /// One patient's pieces, held apart from the writer while its line is written, so that reading
+    /// them costs no exclusivity check.
+    private struct Line {
+        let pool: UnsafeBufferPointer<UInt8>
+        let drugPool: [Int]
+        let drugs: [DrugPiece]
+        let medications: [MedicationPiece]
+        /// The patient's drugs in the order first seen.
+        let drugsInOrder: [Int]
+
+        func appendMedications(recognized: Bool, to out: inout OutputBuffer) {
+            var first = true
+            for piece in medications where piece.recognized == recognized {
+                if !first { out.bytes.append(0x2C) }
+                first = false
+                out.append(UnsafeBufferPointer(rebasing: pool[piece.json]))
+            }
+        }
+
+        /// ``DuplicateDrug/find(in:)``'s list, written field by field.
+        func appendDuplicates(to out: inout OutputBuffer) {
+            var first = true
+            for drug in drugsInOrder {
+                var count = 0
+                for piece in medications where drugPool[piece.drugs].contains(drug) { count += 1 }
+                guard count > 1 else { continue }
+                if !first { out.bytes.append(0x2C) }
+                first = false
+                out.bytes.append(contentsOf: #"{"drug":"#.utf8)
+                out.append(UnsafeBufferPointer(rebasing: pool[drugs[drug].nameJSON]))
+                out.bytes.append(contentsOf: #","inputs":["#.utf8)
+                var position = 0
+                for piece in medications where drugPool[piece.drugs].contains(drug) {
+                    if position > 0 { out.bytes.append(0x2C) }
+                    position += 1
+                    out.append(UnsafeBufferPointer(rebasing: pool[piece.inputJSON]))
+                }
+                out.bytes.append(contentsOf: "]}".utf8)
+            }
+        }
     }
 }
