@@ -47,11 +47,11 @@ final class PatientJSONLineWriter {
     /// Guidance, by the effects found and the effects listed (bit masks over `Effect.allCases`); nil: none applies.
     private var guidanceJSON: [Int: Range<Int>?] = [:]
     private var guidanceByEffects: [Int: [Guidance]] = [:]
-    /// Each burden score, by its effect and the drugs that contribute to it (``BurdenKey``).
+    /// Each burden score, by its effect and the drugs that contribute to it (see ``score(tremor:)``).
     private var packedScores: [UInt64: Range<Int>] = [:]
     private var listedScores: [[Int]: Range<Int>] = [:]
     private var burdenScale: Range<Int>?
-    /// Each drug's contribution to a score, encoded (its reason follows from the drug and the effect).
+    /// Each drug's contribution to a score, encoded by the encoder (its reason follows from the drug and the effect).
     private var contributionJSON: [ContributionKey: [UInt8]] = [:]
     private struct ContributionKey: Hashable {
         let drug: String
@@ -217,7 +217,7 @@ final class PatientJSONLineWriter {
     }
 
     /// One of the burden's two scores: it depends only on the patient's drugs that contribute to
-    /// it, so it is encoded once per set of those, by ``BurdenCalculator`` itself. A set of up to
+    /// it, so it is made once per set of those, by ``BurdenCalculator`` itself. A set of up to
     /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit),
     /// a larger one by its sorted drug indexes.
     private func score(tremor: Bool) throws -> Range<Int> {
