@@ -124,6 +124,30 @@ import Testing
         for (id, key) in order.enumerated() { #expect(table.withBytes(id) { Array($0) } == key) }
     }
 
+    /// The pair table answers as a dictionary keyed by the unordered pair would, in either order,
+    /// through many growths, for pairs of a drug with itself and ids past 16 bits.
+    @Test func drugPairTableAnswersAsADictionary() {
+        var table = DrugPairTable()
+        var expected: [Set<Int32>: Int32] = [:]
+        var random = SplitMix(state: 13)
+        for step in 0..<30_000 {
+            let a = Int32(random.next() % (step % 2 == 0 ? 300 : 100_000))
+            let b = Int32(random.next() % 300)
+            let key: Set<Int32> = [a, b]
+            if let known = expected[key] {
+                #expect(table[b, a] == known)
+            } else {
+                #expect(table[a, b] == nil)
+                table.set(a, b, to: Int32(step))
+                expected[key] = Int32(step)
+            }
+        }
+        for (key, value) in expected {
+            let pair = Array(key)
+            #expect(table[pair[0], pair.last!] == value && table[pair.last!, pair[0]] == value)
+        }
+    }
+
     /// A patient's medications come back distinct and ascending, however many and however
     /// repeated, and the lists of a second half join the first's under the new numbers.
     @Test func patientMedicationListsKeepEachPatientsDistinctMedications() {

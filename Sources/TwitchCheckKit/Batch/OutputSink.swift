@@ -48,6 +48,13 @@ public final class OutputSink {
         buffer.appendDay(day)
     }
 
+    /// Runs `body` on the buffer itself: one access for many appends (a line of JSON is dozens
+    /// of pieces, and each separate append pays an exclusivity check); call ``flushIfFull()`` after.
+    @inline(__always)
+    func withBuffer<Result>(_ body: (inout OutputBuffer) throws -> Result) rethrows -> Result {
+        try body(&buffer)
+    }
+
     /// Hands the buffer to the writer once it has grown past the threshold.
     @inline(__always)
     func flushIfFull() throws {

@@ -4,47 +4,64 @@ import Foundation
 /// `JSONEncoder` makes of a ``PatientReport`` (sorted keys, slashes unescaped), without running
 /// it per patient (issue 13: it cost about 300 instructions per output byte).
 ///
-/// Each medication, unrecognised name, finding, guidance set and burden is encoded once, with
-/// the encoder itself, and reused; what varies per patient (the id, overlap dates, duplicates,
-/// the highest severity) is spliced in. A string is written as is when it is printable ASCII
+/// Each medication, unrecognised name, drug name, finding, guidance set and burden score is encoded
+/// once, with the encoder itself, into one pool of bytes, and reused; what varies per patient (the
+/// id, overlap dates, duplicates, the highest severity) is spliced in. A patient's line is then
+/// plain values and ranges of that pool copied into the output buffer in one access: no array is
+/// copied, retained or allocated per patient. A string is written as is when it is printable ASCII
 /// without a quote or backslash, which the encoder leaves alone too; anything else goes through
 /// the encoder. ``BatchOptions/encodesEveryPatient`` keeps the encoder path, for the parity test.
 final class PatientJSONLineWriter {
     /// What a line needs of one medication string, worked out the first time a patient has it.
     private struct MedicationPiece {
-        let recognized: Bool
+        var recognized: Bool
         /// Recognised with no word left over.
-        let understood: Bool
-        /// Its drugs, as indexes into ``drugs``.
-        let drugs: [Int]
-        /// The encoded ``ResolvedMedication`` or ``UnrecognizedMedication``, and its input as a JSON string.
-        let json: [UInt8]
-        let inputJSON: [UInt8]
+        var understood: Bool
+        /// Its drugs: a range of ``drugPool``, whose values index ``drugs``.
+        var drugs: Range<Int>
+        /// The encoded ``ResolvedMedication`` or ``UnrecognizedMedication``, and its input as a JSON
+        /// string: ranges of ``bytes``.
+        var json: Range<Int>
+        var inputJSON: Range<Int>
     }
 
-    /// What a line needs of one drug.
+    /// What a line needs of one drug; its name and burden facts are kept apart, for encoding.
     private struct DrugPiece {
-        let name: String
-        let nameJSON: [UInt8]
-        let strength: SerotonergicStrength?
-        let tremorRisk: TremorRisk?
+        let nameJSON: Range<Int>
+        let serotonergic: Bool
+        let tremor: Bool
     }
 
     private let knowledgeBase: KnowledgeBase
     private let minimumSeverity: Severity
+    /// Every encoded piece, one after another; the pieces are ranges of it.
+    private var bytes: [UInt8] = []
     /// By medication id.
     private var medications: [MedicationPiece?] = []
+    private var drugPool: [Int] = []
     private var drugs: [DrugPiece] = []
+    private var tremorRisks: [TremorRisk?] = []
+    /// What each drug adds to each score, if anything.
+    private var contributions: [(serotonergic: BurdenContribution?, tremor: BurdenContribution?)] = []
     private var drugIndex: [String: Int] = [:]
     /// Guidance, by the effects found and the effects listed (bit masks over `Effect.allCases`); nil: none applies.
-    private var guidanceJSON: [Int: [UInt8]?] = [:]
+    private var guidanceJSON: [Int: Range<Int>?] = [:]
     private var guidanceByEffects: [Int: [Guidance]] = [:]
-    /// The burden's two scores, by the drugs that contribute to each (sorted indexes), and its scale text.
-    private var serotonergicJSON: [[Int]: [UInt8]] = [:]
-    private var tremorJSON: [[Int]: [UInt8]] = [:]
-    private var burdenScale: [UInt8] = []
-    /// One patient's drugs, in the order first seen; reused from patient to patient.
+    /// Each burden score, by its effect and the drugs that contribute to it (see ``score(tremor:)``).
+    private var packedScores: [UInt64: Range<Int>] = [:]
+    private var listedScores: [[Int]: Range<Int>] = [:]
+    private var burdenScale: Range<Int>?
+    /// Each drug's contribution to a score, encoded by the encoder (its reason follows from the drug and the effect).
+    private var contributionJSON: [ContributionKey: [UInt8]] = [:]
+    private struct ContributionKey: Hashable {
+        let drug: String
+        let points: Int
+        let tremor: Bool
+    }
+    /// One patient's medications and drugs (in the order first seen), reused from patient to patient.
+    private var patientMedications: [MedicationPiece] = []
     private var patientDrugs: [Int] = []
+    private var contributing: [Int] = []
 
     init(knowledgeBase: KnowledgeBase, minimumSeverity: Severity) {
         self.knowledgeBase = knowledgeBase
@@ -56,75 +73,109 @@ final class PatientJSONLineWriter {
     func write(patient: String, findings: [(finding: RenderedFinding, overlap: Int32?)], medications ids: [Int],
                resolutions: [Resolution], to output: OutputSink) throws {
         var allRecognized = true
+        patientMedications.removeAll(keepingCapacity: true)
         patientDrugs.removeAll(keepingCapacity: true)
         for id in ids {
             let piece = try medication(id, resolutions)
+            patientMedications.append(piece)
             if !piece.understood { allRecognized = false }
-            for drug in piece.drugs where !patientDrugs.contains(drug) { patientDrugs.append(drug) }
+            for position in piece.drugs where !patientDrugs.contains(drugPool[position]) {
+                patientDrugs.append(drugPool[position])
+            }
         }
-        output.append(allRecognized ? #"{"all_recognized":true,"burden":"#.utf8 : #"{"all_recognized":false,"burden":"#.utf8)
-        try burden(to: output)
-        output.append(#","duplicates":["#.utf8)
-        appendDuplicates(ids, to: output)
-        output.append(#"],"findings":["#.utf8)
+        let scale = try burdenScaleJSON()
+        let serotonergic = try score(tremor: false)
+        let tremor = try score(tremor: true)
         var allEffects = 0
         var listedEffects = 0
         var highest: Severity?
         var listed = 0
         for item in findings {
-            let finding = item.finding.finding
-            let bit = 1 << Effect.allCases.firstIndex(of: finding.effect)!
-            allEffects |= bit
+            let finding = item.finding
+            allEffects |= finding.effectBit
             if highest.map({ finding.severity > $0 }) ?? true { highest = finding.severity }
             guard finding.severity >= minimumSeverity else { continue }
-            listedEffects |= bit
-            if listed > 0 { output.append(byte: 0x2C) }
+            listedEffects |= finding.effectBit
             listed += 1
-            output.append(item.finding.jsonHead)
-            if let day = item.overlap {
-                output.append(byte: 0x22)
-                output.appendDay(day)
-                output.append(byte: 0x22)
-            } else {
-                output.append("null".utf8)
+        }
+        let guidance = try self.guidance(all: allEffects, listed: listedEffects)
+        let patientJSON = Self.isPlain(patient) ? nil : try Self.string(patient)
+        bytes.withUnsafeBufferPointer { pool in
+            let line = Line(pool: pool, drugPool: drugPool, drugs: drugs, medications: patientMedications, drugsInOrder: patientDrugs)
+            output.withBuffer { out in
+                func piece(_ range: Range<Int>) { out.append(UnsafeBufferPointer(rebasing: pool[range])) }
+                out.bytes.append(contentsOf: allRecognized ? #"{"all_recognized":true,"burden":{"scale":"#.utf8
+                    : #"{"all_recognized":false,"burden":{"scale":"#.utf8)
+                piece(scale)
+                out.bytes.append(contentsOf: #","serotonergic":"#.utf8)
+                piece(serotonergic)
+                out.bytes.append(contentsOf: #","tremor":"#.utf8)
+                piece(tremor)
+                out.bytes.append(contentsOf: #"},"duplicates":["#.utf8)
+                line.appendDuplicates(to: &out)
+                out.bytes.append(contentsOf: #"],"findings":["#.utf8)
+                var first = true
+                for item in findings where item.finding.severity >= minimumSeverity {
+                    if !first { out.bytes.append(0x2C) }
+                    first = false
+                    out.bytes.append(contentsOf: item.finding.jsonHead)
+                    if let day = item.overlap {
+                        out.bytes.append(0x22)
+                        out.appendDay(day)
+                        out.bytes.append(0x22)
+                    } else {
+                        out.bytes.append(contentsOf: "null".utf8)
+                    }
+                    out.bytes.append(contentsOf: item.finding.jsonTail)
+                }
+                out.bytes.append(0x5D)
+                if minimumSeverity > .minor {
+                    out.bytes.append(contentsOf: #","findings_left_out":"#.utf8)
+                    out.appendDecimal(findings.count - listed)
+                }
+                if let guidance {
+                    out.bytes.append(contentsOf: #","guidance":"#.utf8)
+                    piece(guidance)
+                }
+                out.bytes.append(contentsOf: #","highest_severity":"#.utf8)
+                if let highest {
+                    out.bytes.append(0x22)
+                    out.bytes.append(contentsOf: highest.rawValue.utf8)
+                    out.bytes.append(0x22)
+                } else {
+                    out.bytes.append(contentsOf: "null".utf8)
+                }
+                out.bytes.append(contentsOf: #","medications":["#.utf8)
+                line.appendMedications(recognized: true, to: &out)
+                out.bytes.append(0x5D)
+                if minimumSeverity > .minor {
+                    out.bytes.append(contentsOf: #","min_severity":""#.utf8)
+                    out.bytes.append(contentsOf: minimumSeverity.rawValue.utf8)
+                    out.bytes.append(0x22)
+                }
+                out.bytes.append(contentsOf: #","patient":"#.utf8)
+                if let patientJSON {
+                    out.bytes.append(contentsOf: patientJSON)
+                } else {
+                    out.bytes.append(0x22)
+                    out.bytes.append(contentsOf: patient.utf8)
+                    out.bytes.append(0x22)
+                }
+                out.bytes.append(contentsOf: #","unrecognized":["#.utf8)
+                line.appendMedications(recognized: false, to: &out)
+                out.bytes.append(contentsOf: "]}\n".utf8)
             }
-            output.append(item.finding.jsonTail)
         }
-        output.append(byte: 0x5D)
-        if minimumSeverity > .minor {
-            output.append(#","findings_left_out":"#.utf8)
-            output.append(String(findings.count - listed).utf8)
-        } else {
-            listedEffects = allEffects
-        }
-        if let guidance = try guidance(all: allEffects, listed: listedEffects) {
-            output.append(#","guidance":"#.utf8)
-            output.append(guidance)
-        }
-        output.append(#","highest_severity":"#.utf8)
-        if let highest {
-            output.append(byte: 0x22)
-            output.append(highest.rawValue.utf8)
-            output.append(byte: 0x22)
-        } else {
-            output.append("null".utf8)
-        }
-        output.append(#","medications":["#.utf8)
-        try appendMedications(ids, resolutions: resolutions, recognized: true, to: output)
-        output.append(byte: 0x5D)
-        if minimumSeverity > .minor {
-            output.append(#","min_severity":""#.utf8)
-            output.append(minimumSeverity.rawValue.utf8)
-            output.append(byte: 0x22)
-        }
-        output.append(#","patient":"#.utf8)
-        try Self.appendString(patient, to: output)
-        output.append(#","unrecognized":["#.utf8)
-        try appendMedications(ids, resolutions: resolutions, recognized: false, to: output)
-        output.append("]}\n".utf8)
     }
 
     // MARK: - Pieces
+
+    /// Appends encoded bytes to the pool and returns where they are.
+    private func store(_ encoded: some Sequence<UInt8>) -> Range<Int> {
+        let start = bytes.count
+        bytes.append(contentsOf: encoded)
+        return start..<bytes.count
+    }
 
     private func medication(_ id: Int, _ resolutions: [Resolution]) throws -> MedicationPiece {
         if id < medications.count, let piece = medications[id] { return piece }
@@ -132,12 +183,15 @@ final class PatientJSONLineWriter {
         let piece: MedicationPiece
         switch resolutions[id] {
         case .recognized(let medication):
-            piece = MedicationPiece(recognized: true, understood: medication.unmatchedWords.isEmpty,
-                                    drugs: try medication.drugs.map(drug), json: Array(try ReportEncoding.jsonLine(medication).utf8),
-                                    inputJSON: try Self.string(medication.input))
+            let indexes = try medication.drugs.map(drug)
+            let start = drugPool.count
+            drugPool += indexes
+            piece = MedicationPiece(recognized: true, understood: medication.unmatchedWords.isEmpty, drugs: start..<drugPool.count,
+                                    json: store(try ReportEncoding.jsonLine(medication).utf8),
+                                    inputJSON: store(try Self.string(medication.input)))
         case .unrecognized(let name):
-            piece = MedicationPiece(recognized: false, understood: false, drugs: [],
-                                    json: Array(try ReportEncoding.jsonLine(name).utf8), inputJSON: try Self.string(name.input))
+            piece = MedicationPiece(recognized: false, understood: false, drugs: 0..<0,
+                                    json: store(try ReportEncoding.jsonLine(name).utf8), inputJSON: store(try Self.string(name.input)))
         }
         medications[id] = piece
         return piece
@@ -147,73 +201,77 @@ final class PatientJSONLineWriter {
         if let index = drugIndex[name] { return index }
         let strength = try knowledgeBase.serotonergicStrengths(of: [name])[name]
         let tremorRisk = try knowledgeBase.tremorRisks(of: [name])[name]
-        drugs.append(DrugPiece(name: name, nameJSON: try Self.string(name), strength: strength, tremorRisk: tremorRisk))
+        drugs.append(DrugPiece(nameJSON: store(try Self.string(name)), serotonergic: strength != nil, tremor: tremorRisk != nil))
+        tremorRisks.append(tremorRisk)
+        contributions.append((strength.map { BurdenCalculator.contribution(drug: name, strength: $0) },
+                              tremorRisk.map { BurdenCalculator.contribution(drug: name, risk: $0) }))
         drugIndex[name] = drugs.count - 1
         return drugs.count - 1
     }
 
-    private func appendMedications(_ ids: [Int], resolutions: [Resolution], recognized: Bool,
-                                   to output: OutputSink) throws {
-        var first = true
-        for id in ids {
-            let piece = try medication(id, resolutions)
-            guard piece.recognized == recognized else { continue }
-            if !first { output.append(byte: 0x2C) }
-            first = false
-            output.append(piece.json)
-        }
+    private func burdenScaleJSON() throws -> Range<Int> {
+        if let burdenScale { return burdenScale }
+        let range = store(try Self.string(BurdenScale.summary))
+        burdenScale = range
+        return range
     }
 
-    /// ``DuplicateDrug/find(in:)``'s list, written field by field.
-    private func appendDuplicates(_ ids: [Int], to output: OutputSink) {
-        var first = true
-        for drug in patientDrugs {
-            var count = 0
-            for id in ids where medications[id]!.drugs.contains(drug) { count += 1 }
-            guard count > 1 else { continue }
-            if !first { output.append(byte: 0x2C) }
-            first = false
-            output.append(#"{"drug":"#.utf8)
-            output.append(drugs[drug].nameJSON)
-            output.append(#","inputs":["#.utf8)
-            var position = 0
-            for id in ids where medications[id]!.drugs.contains(drug) {
-                if position > 0 { output.append(byte: 0x2C) }
-                position += 1
-                output.append(medications[id]!.inputJSON)
+    /// One of the burden's two scores: it depends only on the patient's drugs that contribute to
+    /// it, so it is made once per set of those, by ``BurdenCalculator`` itself. A set of up to
+    /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit),
+    /// a larger one by its sorted drug indexes.
+    private func score(tremor: Bool) throws -> Range<Int> {
+        contributing.removeAll(keepingCapacity: true)
+        for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic { contributing.append(drug) }
+        contributing.sort()
+        var packed: UInt64? = contributing.count <= 4 ? 0 : nil
+        for drug in contributing where packed != nil {
+            packed = drug < 0x7FFF ? packed! << 15 | UInt64(drug + 1) : nil
+        }
+        if tremor, let drugsOnly = packed { packed = drugsOnly | 1 << 63 }
+        if let packed, let cached = packedScores[packed] { return cached }
+        let listedKey = contributing + [tremor ? -1 : -2]
+        if packed == nil, let cached = listedScores[listedKey] { return cached }
+        let burden = tremor
+            ? BurdenCalculator.tremorScore(contributing.map { contributions[$0].tremor! },
+                                           worstSeverity: contributing.map { tremorRisks[$0]!.severity }.max())
+            : BurdenCalculator.serotonergicScore(contributing.map { contributions[$0].serotonergic! })
+        let encoded = try encodedScore(burden, tremor: tremor)
+        let range = store(encoded)
+        if let packed { packedScores[packed] = range } else { listedScores[listedKey] = range }
+        return range
+    }
+
+    /// A score as the encoder writes it (keys sorted), from each drug's contribution encoded once:
+    /// the encoder itself took about 50 µs a score, and a file can have tens of thousands of sets.
+    private func encodedScore(_ score: BurdenScore, tremor: Bool) throws -> [UInt8] {
+        var encoded = Array(#"{"drugs":["#.utf8)
+        for (position, contribution) in score.drugs.enumerated() {
+            if position > 0 { encoded.append(0x2C) }
+            let key = ContributionKey(drug: contribution.drug, points: contribution.points, tremor: tremor)
+            if let known = contributionJSON[key] {
+                encoded += known
+            } else {
+                let json = Array(try ReportEncoding.jsonLine(contribution).utf8)
+                contributionJSON[key] = json
+                encoded += json
             }
-            output.append("]}".utf8)
         }
-    }
-
-    /// The burden of the patient's drugs: each of its two scores depends only on the drugs that
-    /// contribute to it, so each is encoded once per set of those, by ``BurdenCalculator`` itself.
-    private func burden(to output: OutputSink) throws {
-        if burdenScale.isEmpty { burdenScale = try Self.string(BurdenScale.summary) }
-        output.append(#"{"scale":"#.utf8)
-        output.append(burdenScale)
-        output.append(#","serotonergic":"#.utf8)
-        let serotonergic = patientDrugs.filter { drugs[$0].strength != nil }.sorted()
-        if serotonergicJSON[serotonergic] == nil {
-            let score = BurdenCalculator.burden(strengths: Dictionary(uniqueKeysWithValues: serotonergic.map {
-                (drugs[$0].name, drugs[$0].strength!) }), tremorRisks: [:]).serotonergic
-            serotonergicJSON[serotonergic] = Array(try ReportEncoding.jsonLine(score).utf8)
-        }
-        output.append(serotonergicJSON[serotonergic]!)
-        output.append(#","tremor":"#.utf8)
-        let tremor = patientDrugs.filter { drugs[$0].tremorRisk != nil }.sorted()
-        if tremorJSON[tremor] == nil {
-            let score = BurdenCalculator.burden(strengths: [:], tremorRisks: Dictionary(uniqueKeysWithValues: tremor.map {
-                (drugs[$0].name, drugs[$0].tremorRisk!) })).tremor
-            tremorJSON[tremor] = Array(try ReportEncoding.jsonLine(score).utf8)
-        }
-        output.append(tremorJSON[tremor]!)
-        output.append(byte: 0x7D)
+        encoded += #"],"level":"#.utf8
+        encoded += try Self.string(score.level.rawValue)
+        encoded += #","notable":"#.utf8
+        encoded += (score.notable ? "true" : "false").utf8
+        encoded += #","note":"#.utf8
+        encoded += try score.note.map(Self.string) ?? Array("null".utf8)
+        encoded += #","total":"#.utf8
+        encoded += String(score.total).utf8
+        encoded.append(0x7D)
+        return encoded
     }
 
     /// The guidance for the effects found, kept to those that go with a listed finding (as
     /// ``CheckReport/leavingOut(below:)`` does); nil when none applies.
-    private func guidance(all: Int, listed: Int) throws -> [UInt8]? {
+    private func guidance(all: Int, listed: Int) throws -> Range<Int>? {
         let key = all << 16 | listed
         if let cached = guidanceJSON[key] { return cached }
         if guidanceByEffects[all] == nil {
@@ -222,7 +280,7 @@ final class PatientJSONLineWriter {
         let effects = Set(Self.effects(listed))
         let found = guidanceByEffects[all]!
         let kept = minimumSeverity > .minor ? found.filter { !effects.isDisjoint(with: $0.effects) } : found
-        let encoded = kept.isEmpty ? nil : Array(try ReportEncoding.jsonLine(kept).utf8)
+        let encoded = kept.isEmpty ? nil : store(try ReportEncoding.jsonLine(kept).utf8)
         guidanceJSON[key] = encoded
         return encoded
     }
@@ -231,29 +289,62 @@ final class PatientJSONLineWriter {
         Effect.allCases.enumerated().filter { mask & (1 << $0.offset) != 0 }.map(\.element)
     }
 
-    /// A JSON string: as is when every byte is printable ASCII other than a quote or backslash
-    /// (the encoder escapes nothing there, slashes being left alone), else as the encoder writes it.
+    /// Whether every byte is printable ASCII other than a quote or backslash: the encoder escapes
+    /// nothing there (slashes being left alone), so the text is its own JSON string.
+    private static func isPlain(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? text.utf8.allSatisfy(isPlain)
+    }
+
+    @inline(__always)
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        byte >= 0x20 && byte <= 0x7E && byte != 0x22 && byte != 0x5C
+    }
+
+    /// A JSON string: as is when the text is plain, else as the encoder writes it.
     static func string(_ text: String) throws -> [UInt8] {
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C }) {
-            return [0x22] + Array(text.utf8) + [0x22]
-        }
+        if isPlain(text) { return [0x22] + Array(text.utf8) + [0x22] }
         return Array(try ReportEncoding.jsonLine([text]).utf8.dropFirst().dropLast())
     }
 
-    /// ``string(_:)`` appended without building an array when the text is plain.
-    static func appendString(_ text: String, to output: OutputSink) throws {
-        var plain = true
-        for byte in text.utf8 where byte < 0x20 || byte > 0x7E || byte == 0x22 || byte == 0x5C {
-            plain = false
-            break
+    /// One patient's pieces, held apart from the writer while its line is written, so that reading
+    /// them costs no exclusivity check.
+    private struct Line {
+        let pool: UnsafeBufferPointer<UInt8>
+        let drugPool: [Int]
+        let drugs: [DrugPiece]
+        let medications: [MedicationPiece]
+        /// The patient's drugs in the order first seen.
+        let drugsInOrder: [Int]
+
+        func appendMedications(recognized: Bool, to out: inout OutputBuffer) {
+            var first = true
+            for piece in medications where piece.recognized == recognized {
+                if !first { out.bytes.append(0x2C) }
+                first = false
+                out.append(UnsafeBufferPointer(rebasing: pool[piece.json]))
+            }
         }
-        if plain {
-            output.append(byte: 0x22)
-            output.append(text.utf8)
-            output.append(byte: 0x22)
-        } else {
-            let array = try ReportEncoding.jsonLine([text]).utf8
-            output.append(array.dropFirst().dropLast())
+
+        /// ``DuplicateDrug/find(in:)``'s list, written field by field.
+        func appendDuplicates(to out: inout OutputBuffer) {
+            var first = true
+            for drug in drugsInOrder {
+                var count = 0
+                for piece in medications where drugPool[piece.drugs].contains(drug) { count += 1 }
+                guard count > 1 else { continue }
+                if !first { out.bytes.append(0x2C) }
+                first = false
+                out.bytes.append(contentsOf: #"{"drug":"#.utf8)
+                out.append(UnsafeBufferPointer(rebasing: pool[drugs[drug].nameJSON]))
+                out.bytes.append(contentsOf: #","inputs":["#.utf8)
+                var position = 0
+                for piece in medications where drugPool[piece.drugs].contains(drug) {
+                    if position > 0 { out.bytes.append(0x2C) }
+                    position += 1
+                    out.append(UnsafeBufferPointer(rebasing: pool[piece.inputJSON]))
+                }
+                out.bytes.append(contentsOf: "]}".utf8)
+            }
         }
     }
 }

@@ -13,8 +13,13 @@ final class PatientReportWriter {
     private let minimumSeverity: Severity
     /// Washout intervals between a stopped drug and one started after it (issue 11).
     private let washout: WashoutChecker
-    private var ownFindings: [Int32: [RenderedFinding]] = [:]
-    private var pairFindings: [Int64: [RenderedFinding]] = [:]
+    /// Every finding rendered so far; a drug's own findings and a pair's are ranges of it.
+    private var rendered: [RenderedFinding] = []
+    /// By drug id; nil until read.
+    private var ownFindings: [Range<Int>?]
+    /// By pair: an index into `pairRanges`.
+    private var pairFindings = DrugPairTable()
+    private var pairRanges: [Range<Int>] = []
     /// Each drug's rules by side (``RiskChecker/ruleSides(of:)``), read on first need.
     private var ruleSides: [Int32: (left: [UInt64], right: [UInt64])] = [:]
     /// By pair: whether a washout rule links the two drugs in either direction.
@@ -34,12 +39,15 @@ final class PatientReportWriter {
     private var tremorRisks: [String: TremorRisk?] = [:]
     /// JSON Lines from pieces encoded once; nil for CSV or the encoder path.
     private let jsonLines: PatientJSONLineWriter?
+    /// Whether findings are rendered for JSON Lines too.
+    private var rendersJSON: Bool { jsonLines != nil }
 
     init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity,
          encodesEveryPatient: Bool = false) throws {
         riskChecker = try checker.riskChecker.preloading(drugNames)
         knowledgeBase = checker.knowledgeBase
         self.drugNames = drugNames
+        ownFindings = Array(repeating: nil, count: drugNames.count)
         self.format = format
         self.minimumSeverity = minimumSeverity
         jsonLines = format == .jsonl && !encodesEveryPatient
@@ -68,8 +76,8 @@ final class PatientReportWriter {
             groupStart = index + 1
         }
         for group in groups {
-            for finding in try own(group.drug) {
-                patientFindings.append((finding, nil))
+            for index in try own(group.drug) {
+                patientFindings.append((rendered[index], nil))
             }
         }
         for i in groups.indices {
@@ -84,20 +92,20 @@ final class PatientReportWriter {
                         drugNames[Int(first.drug)], spans[first.start..<first.end],
                         drugNames[Int(second.drug)], spans[second.start..<second.end]) {
                         // Counted like every finding; --min-severity applies when writing.
-                        patientFindings.append((RenderedFinding(finding), day))
+                        patientFindings.append((RenderedFinding(finding, json: rendersJSON), day))
                     }
                     continue
                 }
                 let day: Int32? = overlap == PrescriptionInterval.openStart ? nil : overlap
-                for finding in findings {
-                    patientFindings.append((finding, day))
+                for index in findings {
+                    patientFindings.append((rendered[index], day))
                 }
             }
         }
         patientFindings.sort { RenderedFinding.precedes($0.finding, $1.finding) }
         for item in patientFindings {
-            severityCounts[item.finding.finding.severity.rank - 1] += 1
-            if item.finding.finding.severity < minimumSeverity { leftOut += 1 }
+            severityCounts[item.finding.severity.rank - 1] += 1
+            if item.finding.severity < minimumSeverity { leftOut += 1 }
         }
     }
 
@@ -124,29 +132,33 @@ final class PatientReportWriter {
         return nil
     }
 
-    private func own(_ drug: Int32) throws -> [RenderedFinding] {
-        if let cached = ownFindings[drug] { return cached }
-        let findings = try riskChecker.findings(for: [drugNames[Int(drug)]]).map(RenderedFinding.init)
-        ownFindings[drug] = findings
-        return findings
+    /// The drug's own findings, as a range of `rendered`.
+    private func own(_ drug: Int32) throws -> Range<Int> {
+        if let cached = ownFindings[Int(drug)] { return cached }
+        let range = keep(try riskChecker.findings(for: [drugNames[Int(drug)]]))
+        ownFindings[Int(drug)] = range
+        return range
     }
 
-    private func pair(_ a: Int32, _ b: Int32) throws -> [RenderedFinding] {
-        let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
-        if let cached = pairFindings[key] { return cached }
+    /// The pair's combination findings, as a range of `rendered`.
+    private func pair(_ a: Int32, _ b: Int32) throws -> Range<Int> {
+        if let cached = pairFindings[a, b] { return pairRanges[Int(cached)] }
         let (sidesA, sidesB) = (try sides(a), try sides(b))
         let combine = sidesA.left.indices.contains { word in
             sidesA.left[word] & sidesB.right[word] | sidesB.left[word] & sidesA.right[word] != 0
         }
-        guard combine else {
-            pairFindings[key] = []
-            return []
-        }
-        let findings = try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
-            .filter { $0.kind == .combination }
-            .map(RenderedFinding.init)
-        pairFindings[key] = findings
-        return findings
+        let range = combine ? keep(try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
+            .filter { $0.kind == .combination }) : 0..<0
+        pairFindings.set(a, b, to: Int32(pairRanges.count))
+        pairRanges.append(range)
+        return range
+    }
+
+    /// Renders findings once and returns where they are in `rendered`.
+    private func keep(_ findings: [Finding]) -> Range<Int> {
+        let start = rendered.count
+        rendered += findings.map { RenderedFinding($0, json: rendersJSON) }
+        return start..<rendered.count
     }
 
     private func sides(_ drug: Int32) throws -> (left: [UInt64], right: [UInt64]) {
@@ -168,6 +180,10 @@ final class PatientReportWriter {
     // MARK: - Rendering
 
     private func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
+        if let jsonLines {
+            return try jsonLines.write(patient: patient, findings: patientFindings, medications: medications,
+                                       resolutions: resolutions, to: output)
+        }
         let unrecognized: [UnrecognizedMedication] = medications.compactMap {
             if case .unrecognized(let name) = resolutions[$0] { return name } else { return nil }
         }
@@ -178,13 +194,16 @@ final class PatientReportWriter {
                 return nil
             }
             guard !patientFindings.isEmpty || !unrecognized.isEmpty || !leftover.isEmpty else { return }
-            let patientField = Array(CSVFormatter.fields([patient]).utf8)
-            for item in patientFindings where item.finding.finding.severity >= minimumSeverity {
-                output.append(patientField)
-                output.append(item.finding.csvMiddle)
-                if let day = item.overlap { output.appendDay(day) }
-                output.append(item.finding.csvEnd)
+            let quotedPatient = CSVFormatter.needsQuotes(patient) ? Array(CSVFormatter.fields([patient]).utf8) : nil
+            output.withBuffer { out in
+                for item in patientFindings where item.finding.severity >= minimumSeverity {
+                    if let quotedPatient { out.bytes.append(contentsOf: quotedPatient) } else { out.bytes.append(contentsOf: patient.utf8) }
+                    out.bytes.append(contentsOf: item.finding.csvMiddle)
+                    if let day = item.overlap { out.appendDay(day) }
+                    out.bytes.append(contentsOf: item.finding.csvEnd)
+                }
             }
+            let patientField = quotedPatient ?? Array(patient.utf8)
             for name in unrecognized {
                 let hint = name.suggestions.isEmpty ? "" : "; did you mean: \(name.suggestions.joined(separator: ", "))"
                 output.append(patientField)
@@ -201,10 +220,6 @@ final class PatientReportWriter {
                 ]) + "\r\n").utf8)
             }
         case .jsonl:
-            if let jsonLines {
-                return try jsonLines.write(patient: patient, findings: patientFindings, medications: medications,
-                                           resolutions: resolutions, to: output)
-            }
             let recognized: [ResolvedMedication] = medications.compactMap {
                 if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
             }
@@ -244,9 +259,21 @@ extension PatientReportWriter {
     }
 }
 
-/// A growable byte buffer that writes dates without building strings.
+/// A growable byte buffer that writes dates and numbers without building strings.
 struct OutputBuffer {
     var bytes: [UInt8] = []
+
+    /// Appends a run of bytes kept elsewhere (a pool of pieces encoded once).
+    @inline(__always)
+    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: piece)
+    }
+
+    /// Appends a non-negative integer in decimal.
+    mutating func appendDecimal(_ value: Int) {
+        if value >= 10 { appendDecimal(value / 10) }
+        bytes.append(UInt8(48 + value % 10))
+    }
 
     /// Appends a day number as `YYYY-MM-DD`.
     mutating func appendDay(_ day: Int32) {

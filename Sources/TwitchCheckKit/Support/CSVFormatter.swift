@@ -3,8 +3,13 @@ enum CSVFormatter {
     /// The fields joined by commas, each quoted only if it must be; no line end.
     static func fields(_ fields: [String]) -> String {
         fields.map { field in
-            field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-                ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
+            needsQuotes(field) ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",")
+    }
+
+    /// Whether a field holds a comma, quote or line break, and so must be quoted.
+    @inline(__always)
+    static func needsQuotes(_ field: String) -> Bool {
+        field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
     }
 }
