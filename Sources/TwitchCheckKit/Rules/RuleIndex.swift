@@ -3,20 +3,28 @@
 /// drugs touches a few dozen).
 struct RuleIndex: Sendable {
     let rules: [InteractionRule]
-    /// Rule positions by side key (``key(_:)``), for each side.
-    private let left: [String: [Int]]
-    private let right: [String: [Int]]
+    /// Rule positions by the drug, or the class, on each side (looked up by the id itself, so a
+    /// check builds no key strings).
+    private let leftByDrug: [String: [Int]]
+    private let leftByClass: [String: [Int]]
+    private let rightByDrug: [String: [Int]]
+    private let rightByClass: [String: [Int]]
 
     init(rules: [InteractionRule]) {
         self.rules = rules
-        var left: [String: [Int]] = [:]
-        var right: [String: [Int]] = [:]
+        var leftByDrug: [String: [Int]] = [:], leftByClass: [String: [Int]] = [:]
+        var rightByDrug: [String: [Int]] = [:], rightByClass: [String: [Int]] = [:]
         for (position, rule) in rules.enumerated() {
-            left[Self.key(rule.left), default: []].append(position)
-            right[Self.key(rule.right), default: []].append(position)
+            switch rule.left {
+            case .drug(let id): leftByDrug[id, default: []].append(position)
+            case .drugClass(let id): leftByClass[id, default: []].append(position)
+            }
+            switch rule.right {
+            case .drug(let id): rightByDrug[id, default: []].append(position)
+            case .drugClass(let id): rightByClass[id, default: []].append(position)
+            }
         }
-        self.left = left
-        self.right = right
+        (self.leftByDrug, self.leftByClass, self.rightByDrug, self.rightByClass) = (leftByDrug, leftByClass, rightByDrug, rightByClass)
     }
 
     /// Every (rule, left drug, right drug) with different drugs on the rule's two sides, in rule
@@ -27,11 +35,12 @@ struct RuleIndex: Sendable {
         var onLeft: [Int: [String]] = [:]
         var onRight: [Int: [String]] = [:]
         for drug in drugs {
-            // A side is one drug or one class, so a drug reaches each side through at most one key.
-            let keys = [Self.key(.drug(drug))] + (classes[drug] ?? []).map { Self.key(.drugClass($0)) }
-            for key in keys {
-                for position in left[key] ?? [] { onLeft[position, default: []].append(drug) }
-                for position in right[key] ?? [] { onRight[position, default: []].append(drug) }
+            // A side is one drug or one class, so a drug reaches each side at most once.
+            for position in leftByDrug[drug] ?? [] { onLeft[position, default: []].append(drug) }
+            for position in rightByDrug[drug] ?? [] { onRight[position, default: []].append(drug) }
+            for drugClass in classes[drug] ?? [] {
+                for position in leftByClass[drugClass] ?? [] { onLeft[position, default: []].append(drug) }
+                for position in rightByClass[drugClass] ?? [] { onRight[position, default: []].append(drug) }
             }
         }
         var pairs: [(rule: InteractionRule, left: String, right: String)] = []
@@ -44,12 +53,5 @@ struct RuleIndex: Sendable {
             }
         }
         return pairs
-    }
-
-    private static func key(_ side: InteractionRule.Side) -> String {
-        switch side {
-        case .drugClass(let id): "class:" + id
-        case .drug(let id): "drug:" + id
-        }
     }
 }
