@@ -22,7 +22,8 @@ public struct CDSHookService: Sendable {
 
     /// The cards for one hook call to the service `service`.
     public func cards(for service: CDSServiceDescription, body: Data) async throws -> [CDSCard] {
-        guard let request = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+        // Plain JSON takes the fast path; anything else, valid or not, is JSONSerialization's to judge.
+        guard let request = (PlainJSONParser.parse(body) ?? (try? JSONSerialization.jsonObject(with: body))) as? [String: Any] else {
             throw ServerError.invalid("the body is not a JSON object; send a CDS Hooks request")
         }
         guard let hook = request["hook"] as? String, hook == service.hook else {
