@@ -13,10 +13,19 @@ public struct RiskChecker: Sendable {
     /// so that checking many lists of them asks the database nothing more.
     private var preloadedClasses: [String: Set<String>]?
     private var preloadedEffects: [String: [DrugEffect]]?
+    /// With a knowledge base held in memory (a server's): every drug's own-risk findings, made
+    /// once from the same statements a check would read, since they depend on the drug alone.
+    private let ownRiskFindingsByDrug: [String: [Finding]]?
 
     public init(knowledgeBase: KnowledgeBase) throws {
         self.knowledgeBase = knowledgeBase
         self.ruleIndex = RuleIndex(rules: try knowledgeBase.rules())
+        if let memory = knowledgeBase.memory {
+            let statements = try knowledgeBase.effects(of: memory.drugsWithOwnRisks)
+            ownRiskFindingsByDrug = Dictionary(grouping: Self.ownRiskFindings(statements)) { $0.drugs[0] }
+        } else {
+            ownRiskFindingsByDrug = nil
+        }
     }
 
     /// A checker that has read the classes and own risks of these drugs in two queries; lists
@@ -54,8 +63,13 @@ public struct RiskChecker: Sendable {
         let classes = fromMemory
             ? Dictionary(uniqueKeysWithValues: drugs.map { ($0, preloadedClasses?[$0] ?? []) })
             : try knowledgeBase.classes(of: drugs)
-        let statements = fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs)
-        let candidates = ownRiskFindings(statements) + combinationFindings(drugs, classes: classes)
+        let ownRisks: [Finding]
+        if let ownRiskFindingsByDrug {
+            ownRisks = drugs.flatMap { ownRiskFindingsByDrug[$0] ?? [] }
+        } else {
+            ownRisks = Self.ownRiskFindings(fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs))
+        }
+        let candidates = ownRisks + combinationFindings(drugs, classes: classes)
         let strongest = StatementStrength.strongestOfEachGroup(candidates, group: \.identity, by: \.strength)
         var pairTop: [[String]: Severity] = [:]
         for finding in strongest where finding.kind == .combination {
@@ -65,7 +79,7 @@ public struct RiskChecker: Sendable {
     }
 
     /// Each drug's own risks; every source that states one is listed, the strongest statement speaks.
-    private func ownRiskFindings(_ statements: [DrugEffect]) -> [Finding] {
+    private static func ownRiskFindings(_ statements: [DrugEffect]) -> [Finding] {
         let grouped = Dictionary(grouping: statements) { "\($0.drugID)|\($0.effect.rawValue)" }
         return grouped.values.compactMap { group -> Finding? in
             let ranked = StatementStrength.ranked(group.sorted { $0.sourceID < $1.sourceID }, by: \.strength)
