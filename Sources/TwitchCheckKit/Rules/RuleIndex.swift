@@ -32,25 +32,38 @@ struct RuleIndex: Sendable {
     func matchingPairs(_ drugs: [String], classes: [String: Set<String>])
         -> [(rule: InteractionRule, left: String, right: String)] {
         guard drugs.count > 1 else { return [] }
-        var onLeft: [Int: [String]] = [:]
-        var onRight: [Int: [String]] = [:]
-        for drug in drugs {
+        // Where the drugs meet each side, as (rule position, index in `drugs`); sorted, each rule's
+        // drugs come in the order of `drugs`. Flat lists, not a dictionary of lists, per request.
+        var onLeft: [(position: Int, drug: Int)] = []
+        var onRight: [(position: Int, drug: Int)] = []
+        for (index, drug) in drugs.enumerated() {
             // A side is one drug or one class, so a drug reaches each side at most once.
-            for position in leftByDrug[drug] ?? [] { onLeft[position, default: []].append(drug) }
-            for position in rightByDrug[drug] ?? [] { onRight[position, default: []].append(drug) }
+            for position in leftByDrug[drug] ?? [] { onLeft.append((position, index)) }
+            for position in rightByDrug[drug] ?? [] { onRight.append((position, index)) }
             for drugClass in classes[drug] ?? [] {
-                for position in leftByClass[drugClass] ?? [] { onLeft[position, default: []].append(drug) }
-                for position in rightByClass[drugClass] ?? [] { onRight[position, default: []].append(drug) }
+                for position in leftByClass[drugClass] ?? [] { onLeft.append((position, index)) }
+                for position in rightByClass[drugClass] ?? [] { onRight.append((position, index)) }
             }
         }
+        onLeft.sort { ($0.position, $0.drug) < ($1.position, $1.drug) }
+        onRight.sort { ($0.position, $0.drug) < ($1.position, $1.drug) }
+        // For each rule on both lists: every left drug with every different right drug.
         var pairs: [(rule: InteractionRule, left: String, right: String)] = []
-        for position in onLeft.keys.sorted() {
-            guard let rightDrugs = onRight[position], let leftDrugs = onLeft[position] else { continue }
-            for a in leftDrugs {
-                for b in rightDrugs where a != b {
-                    pairs.append((rules[position], a, b))
+        var (leftIndex, rightIndex) = (0, 0)
+        while leftIndex < onLeft.count, rightIndex < onRight.count {
+            let position = onLeft[leftIndex].position
+            if onRight[rightIndex].position < position { rightIndex += 1; continue }
+            if onRight[rightIndex].position > position { leftIndex += 1; continue }
+            var rightEnd = rightIndex
+            while rightEnd < onRight.count, onRight[rightEnd].position == position { rightEnd += 1 }
+            while leftIndex < onLeft.count, onLeft[leftIndex].position == position {
+                let a = drugs[onLeft[leftIndex].drug]
+                for right in onRight[rightIndex..<rightEnd] where drugs[right.drug] != a {
+                    pairs.append((rules[position], a, drugs[right.drug]))
                 }
+                leftIndex += 1
             }
+            rightIndex = rightEnd
         }
         return pairs
     }
