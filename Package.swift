@@ -18,6 +18,8 @@ let package = Package(
         // Server only (TwitchCheckServer, twitchcheck-serve and their tests); no traits we do not use.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
         .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
+        // Hummingbird's own dependency, named so the server can run Swift concurrency on NIO's event loops.
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The seed files' fingerprint, one definition for the build tool and the library.
@@ -65,6 +67,8 @@ let package = Package(
             dependencies: [
                 "TwitchCheckServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
         .testTarget(name: "TwitchCheckKitTests", dependencies: ["TwitchCheckKit"]),

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import NIOCore
+import NIOPosix
 import TwitchCheckKit
 import TwitchCheckServer
 
@@ -37,8 +39,11 @@ struct Serve: AsyncParsableCommand {
     var trust: String?
 
     /// Lets SIGINT and SIGTERM reach the graceful shutdown even when the parent ignored them (see ``ShutdownSignals``).
+    /// Request handlers run on NIO's event loops (one thread per core) instead of hopping from the
+    /// loop that read the request to Swift's global pool and back for every request.
     static func main() async {
         ShutdownSignals.prepare()
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         await main(nil)
     }
 

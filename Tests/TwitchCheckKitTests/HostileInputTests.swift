@@ -147,6 +147,21 @@ import Testing
         }
     }
 
+    /// "Empty" means what trimming white space and line breaks leaves nothing of, for every
+    /// character of the Basic Multilingual Plane alone, doubled, and beside a letter.
+    @Test func aNameIsEmptyExactlyWhenTrimmingLeavesNothing() {
+        var disagreements: [String] = []
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            for name in ["\(scalar)", "\(scalar)\(scalar)", "\(scalar)a", "a\(scalar)", " \(scalar)\t"]
+            where MedicationListReader.isBlank(name) != name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                disagreements.append(name)
+            }
+        }
+        #expect(disagreements.isEmpty)
+        #expect(MedicationListReader.isBlank(" \u{3000}\n\u{85}") && MedicationListReader.isBlank(""))
+    }
+
     /// A file of bad rows keeps only the earliest thousand in memory, and counts them all.
     @Test func aFileOfBadRowsIsCountedNotKept() throws {
         let text = "PATIENT,DESCRIPTION\n" + String(repeating: "x,\"y\n", count: 200_000) + "p,sertraline\np,tramadol\n"

@@ -16,6 +16,19 @@ import Testing
         #expect(DayNumber.format(StopClause.dayNumber(of: Self.today)) == "2026-11-30")
     }
 
+    @Test func theDayNumberOfAMomentIsItsUTCCalendarDay() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        // Every 27 hours and a little (so every time of day comes up) from 1968 to 2100, and the
+        // last and first moments of a day.
+        var moments = stride(from: -86_400.0 * 400, to: 4_102_444_800, by: 97_213).map(Date.init(timeIntervalSince1970:))
+        moments += [Date(timeIntervalSince1970: 1_796_083_199.999), Date(timeIntervalSince1970: 1_796_083_200)]
+        for moment in moments {
+            let parts = calendar.dateComponents([.year, .month, .day], from: moment)
+            #expect(StopClause.dayNumber(of: moment) == DayNumber.dayNumber(year: parts.year!, month: parts.month!, day: parts.day!))
+        }
+    }
+
     @Test("stop clauses", arguments: [
         ("fluoxetine stopped 2026-11-01", StopClause.stopped(name: "fluoxetine", date: "2026-11-01", day: 0)),
         ("Zoloft 50 mg STOPPED ON 2026-11-20", .stopped(name: "Zoloft 50 mg", date: "2026-11-20", day: 0)),
@@ -24,6 +37,12 @@ import Testing
         ("sertraline stopped 2026-02-30", .unreadableDate(name: "sertraline")),
         ("sertraline stopped", .unreadableDate(name: "sertraline")),
         ("sertraline 50 mg", .current),
+        ("sertraline sTopPed 2026-11-01", .stopped(name: "sertraline", date: "2026-11-01", day: 0)),
+        ("sertraline\tstopped\u{00A0}2026-11-01", .stopped(name: "sertraline", date: "2026-11-01", day: 0)),
+        ("ssstopped stopped", .unreadableDate(name: "ssstopped")),
+        ("stoppedx 2026-11-01", .current),
+        ("stopp ed 2026-11-01", .current),
+        ("sertraline stoppéd 2026-11-01", .current),
     ])
     func stopClauses(_ input: String, _ expected: StopClause) {
         switch (StopClause.parse(input), expected) {

@@ -11,10 +11,11 @@ public struct FHIRCheck: Sendable {
     /// For each of `report.unrecognized`, the index in `entries` it came from.
     public let unrecognizedEntry: [Int]
 
-    /// Checks the named entries and lists the nameless ones as not checked.
-    public init(entries: [FHIRMedicationEntry], checker: MedicationChecker) throws {
+    /// Checks the named entries and lists the nameless ones as not checked; `includingBurden` as
+    /// for ``MedicationChecker/check(_:today:includingBurden:)``.
+    public init(entries: [FHIRMedicationEntry], checker: MedicationChecker, includingBurden: Bool = true) throws {
         let named = entries.indices.filter { entries[$0].name != nil }
-        let checked = try checker.check(named.map { entries[$0].name! })
+        let checked = try checker.check(named.map { entries[$0].name! }, includingBurden: includingBurden)
         // check() keeps input order within each list, and a name always resolves the same way.
         var medicationEntry: [Int] = []
         var unrecognizedEntry: [Int] = []
@@ -35,14 +36,24 @@ public struct FHIRCheck: Sendable {
         self.report = CheckReport(
             medications: checked.medications,
             unrecognized: checked.unrecognized + nameless.map { UnrecognizedMedication(input: entries[$0].notCheckedInput, suggestions: []) },
-            findings: checked.findings, guidance: checked.guidance, burden: checked.burden)
+            findings: checked.findings, guidance: checked.guidance, burden: checked.burden, duplicates: checked.duplicates)
     }
 
     /// The entries (indices into `entries`) whose drugs take part in a finding.
     public func entriesImplicated(by finding: Finding) -> [Int] {
-        let drugs = Set(finding.drugs)
+        let drugs = finding.drugs  // one or two: a linear search beats hashing
         return zip(report.medications, medicationEntry).compactMap { medication, entry in
             medication.drugs.contains(where: drugs.contains) ? entry : nil
         }
+    }
+
+    /// The drugs of the recognised entries that `included` accepts (given an index into `entries`):
+    /// a finding implicates one of those entries exactly when it names one of these drugs.
+    public func drugs(ofEntries included: (Int) -> Bool) -> Set<String> {
+        var drugs: Set<String> = []
+        for (medication, entry) in zip(report.medications, medicationEntry) where included(entry) {
+            drugs.formUnion(medication.drugs)
+        }
+        return drugs
     }
 }

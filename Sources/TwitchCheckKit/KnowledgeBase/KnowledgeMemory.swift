@@ -48,6 +48,9 @@ public struct KnowledgeMemory: Sendable {
         Set(drugIDs).sorted().flatMap { effectsByDrug[$0] ?? [] }
     }
 
+    /// Every drug with an own-risk statement.
+    var drugsWithOwnRisks: [String] { effectsByDrug.keys.sorted() }
+
     /// As ``KnowledgeBase/serotonergicStrengths(of:)`` answers.
     func serotonergicStrengths(of drugIDs: some Collection<String>) -> [String: SerotonergicStrength] {
         var result: [String: SerotonergicStrength] = [:]

@@ -15,6 +15,9 @@ enum StopClause: Equatable {
 
     /// Splits an item at its last whole word "stopped" (any case).
     static func parse(_ input: String) -> StopClause {
+        // Most items say nothing of stopping: skip splitting them into words. Only ASCII letters
+        // lower-case to the letters of "stopped", so a byte search cannot miss the word.
+        guard mentionsStopped(input) else { return .current }
         let words = input.split(whereSeparator: \.isWhitespace)
         guard let index = words.lastIndex(where: { $0.lowercased() == "stopped" }) else { return .current }
         let name = words[..<index].joined(separator: " ")
@@ -27,11 +30,21 @@ enum StopClause: Equatable {
         return .stopped(name: name, date: String(date), day: day)
     }
 
-    /// The day number of a moment's calendar date in UTC, as ``DayNumber`` counts days.
-    /// Whole days since 1970-01-01 (a UTC day is 86,400 seconds): arithmetic, because a
-    /// `Calendar` with a time zone costs a `check` over a millisecond to set up.
+    /// Whether "stopped" occurs in `input` in any case (as a word or inside one).
+    static func mentionsStopped(_ input: String) -> Bool {
+        let word = Array("stopped".utf8)
+        var utf8 = input.utf8[...]
+        while let start = utf8.firstIndex(where: { $0 | 0x20 == word[0] }) {
+            if utf8[start...].starts(with: word, by: { $0 | 0x20 == $1 }) { return true }
+            utf8 = utf8[utf8.index(after: start)...]
+        }
+        return false
+    }
+
+    /// The day number of a moment's calendar date in UTC, as ``DayNumber`` counts days: a UTC
+    /// day is 86,400 seconds (POSIX time has no leap seconds).
     static func dayNumber(of date: Date) -> Int32 {
-        let daysSince1970 = (date.timeIntervalSince1970 / 86_400).rounded(.down)
-        return DayNumber.dayNumber(year: 1970, month: 1, day: 1) + Int32(daysSince1970)
+        let days = (date.timeIntervalSince1970 / 86_400).rounded(.down)
+        return DayNumber.dayNumber(year: 1970, month: 1, day: 1) + Int32(days)
     }
 }

@@ -15,4 +15,9 @@ extension KnowledgeBase {
         let byID = Dictionary(uniqueKeysWithValues: found.map { ($0.id, $0) })
         return ids.compactMap { byID[$0] }
     }
+
+    /// Every source, in id order.
+    public func allSources() throws -> [Source] {
+        try reader.read { db in try Source.order(Source.Columns.id).fetchAll(db) }
+    }
 }

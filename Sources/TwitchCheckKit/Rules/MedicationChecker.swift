@@ -23,7 +23,10 @@ public final class MedicationChecker: Sendable {
     /// stopped on or before `today` is not current (no ongoing-combination findings), but each
     /// washout rule is checked between it and every current drug, counting the days to `today`.
     /// An item whose stop date cannot be read is reported as not checked.
-    public func check(_ inputs: [String], today: Date = Date()) throws -> CheckReport {
+    ///
+    /// `includingBurden: false` leaves the burden (serotonergic load, tremor burden) out, nil, for
+    /// a caller that shows only the findings (CDS Hooks cards).
+    public func check(_ inputs: [String], today: Date = Date(), includingBurden: Bool = true) throws -> CheckReport {
         let todayNumber = StopClause.dayNumber(of: today)
         var medications: [ResolvedMedication] = []
         var unrecognized: [UnrecognizedMedication] = []
@@ -56,7 +59,7 @@ public final class MedicationChecker: Sendable {
         if !washouts.isEmpty { findings = Finding.inReportOrder(findings + washouts) }
         return CheckReport(medications: medications, unrecognized: unrecognized, findings: findings,
                            guidance: try knowledgeBase.guidance(for: Set(findings.map(\.effect))),
-                           burden: try burdenCalculator.burden(for: current), stopped: stopped)
+                           burden: includingBurden ? try burdenCalculator.burden(for: current) : nil, stopped: stopped)
     }
 
     /// Washout violations between each stopped drug and each current drug, counted from the

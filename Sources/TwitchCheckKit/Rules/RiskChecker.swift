@@ -14,6 +14,9 @@ public struct RiskChecker: Sendable {
     /// so that checking many lists of them asks the database nothing more.
     private var preloadedClasses: [String: Set<String>]?
     private var preloadedEffects: [String: [DrugEffect]]?
+    /// With a knowledge base held in memory (a server's): every drug's own-risk findings, made
+    /// once from the same statements a check would read, since they depend on the drug alone.
+    private let ownRiskFindingsByDrug: [String: [Finding]]?
 
     /// How a checker reads the combination rules.
     public enum RuleReading: Sendable {
@@ -27,6 +30,12 @@ public struct RiskChecker: Sendable {
     public init(knowledgeBase: KnowledgeBase, rules: RuleReading = .once) throws {
         self.knowledgeBase = knowledgeBase
         self.ruleIndex = rules == .once ? RuleIndex(rules: try knowledgeBase.rules()) : nil
+        if let memory = knowledgeBase.memory {
+            let statements = try knowledgeBase.effects(of: memory.drugsWithOwnRisks)
+            ownRiskFindingsByDrug = Dictionary(grouping: Self.ownRiskFindings(statements)) { $0.drugs[0] }
+        } else {
+            ownRiskFindingsByDrug = nil
+        }
     }
 
     /// A checker that has read the classes and own risks of these drugs in two queries; lists
@@ -64,8 +73,13 @@ public struct RiskChecker: Sendable {
         let classes = fromMemory
             ? Dictionary(uniqueKeysWithValues: drugs.map { ($0, preloadedClasses?[$0] ?? []) })
             : try knowledgeBase.classes(of: drugs)
-        let statements = fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs)
-        let candidates = ownRiskFindings(statements) + (try combinationFindings(drugs, classes: classes))
+        let ownRisks: [Finding]
+        if let ownRiskFindingsByDrug {
+            ownRisks = drugs.flatMap { ownRiskFindingsByDrug[$0] ?? [] }
+        } else {
+            ownRisks = Self.ownRiskFindings(fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs))
+        }
+        let candidates = ownRisks + (try combinationFindings(drugs, classes: classes))
         let strongest = StatementStrength.strongestOfEachGroup(candidates, group: \.identity, by: \.strength)
         var pairTop: [[String]: Severity] = [:]
         for finding in strongest where finding.kind == .combination {
@@ -75,7 +89,7 @@ public struct RiskChecker: Sendable {
     }
 
     /// Each drug's own risks; every source that states one is listed, the strongest statement speaks.
-    private func ownRiskFindings(_ statements: [DrugEffect]) -> [Finding] {
+    private static func ownRiskFindings(_ statements: [DrugEffect]) -> [Finding] {
         let grouped = Dictionary(grouping: statements) { "\($0.drugID)|\($0.effect.rawValue)" }
         return grouped.values.compactMap { group -> Finding? in
             let ranked = StatementStrength.ranked(group.sorted { $0.sourceID < $1.sourceID }, by: \.strength)

@@ -57,7 +57,7 @@ public enum MedicationListReader {
     /// Why a name cannot be checked, or nil: empty, a control character, or longer than
     /// ``MedicationResolver/maxNameBytes``.
     public static func problem(with name: String) -> String? {
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if isBlank(name) {
             return "the name is empty"
         }
         if let control = name.unicodeScalars.first(where: { ($0.value < 0x20 && $0 != "\t") || (0x7F...0x9F).contains($0.value) }) {
@@ -67,5 +67,18 @@ public enum MedicationListReader {
             return "the name is \(name.utf8.count) bytes long; a name is at most \(MedicationResolver.maxNameBytes) bytes"
         }
         return nil
+    }
+
+    /// Whether `name` is only white space and line breaks (`CharacterSet.whitespacesAndNewlines`),
+    /// deciding at the first ASCII character without consulting the set (a name starts with one).
+    static func isBlank(_ name: String) -> Bool {
+        for scalar in name.unicodeScalars {
+            if scalar.isASCII {
+                guard scalar == " " || (0x09...0x0D).contains(scalar.value) else { return false }
+            } else if !CharacterSet.whitespacesAndNewlines.contains(scalar) {
+                return false
+            }
+        }
+        return true
     }
 }

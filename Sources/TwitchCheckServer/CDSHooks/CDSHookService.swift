@@ -10,18 +10,20 @@ public struct CDSHookService: Sendable {
     let checker: MedicationChecker
     let reader: FHIRMedicationReader
     let fetcher: FHIRFetcher
-    let sourceLabel: String
+    let builder: CardBuilder
 
-    public init(checker: MedicationChecker, sourceLabel: String, fetcher: FHIRFetcher = FHIRFetcher()) {
+    /// A service citing the sources of `checker`'s knowledge base, named `sourceLabel` on every card.
+    public init(checker: MedicationChecker, sourceLabel: String, fetcher: FHIRFetcher = FHIRFetcher()) throws {
         self.checker = checker
         self.reader = FHIRMedicationReader(knowledgeBase: checker.knowledgeBase)
         self.fetcher = fetcher
-        self.sourceLabel = sourceLabel
+        self.builder = CardBuilder(sourceLabel: sourceLabel, sources: try checker.knowledgeBase.allSources())
     }
 
     /// The cards for one hook call to the service `service`.
     public func cards(for service: CDSServiceDescription, body: Data) async throws -> [CDSCard] {
-        guard let request = (try? JSONSerialization.jsonObject(with: body)) as? [String: Any] else {
+        // Plain JSON takes the fast path; anything else, valid or not, is JSONSerialization's to judge.
+        guard let request = (PlainJSONParser.parse(body) ?? (try? JSONSerialization.jsonObject(with: body))) as? [String: Any] else {
             throw ServerError.invalid("the body is not a JSON object; send a CDS Hooks request")
         }
         guard let hook = request["hook"] as? String, hook == service.hook else {
@@ -38,13 +40,15 @@ public struct CDSHookService: Sendable {
         let current = try await currentMedications(request, context: context)
             .filter { entry in entry.resourceID == nil || !drafts.contains { $0.resourceID == entry.resourceID } }
 
-        let check = try FHIRCheck(entries: drafts + current, checker: checker)
+        // Cards show findings only: the list's burden is not worked out.
+        let check = try FHIRCheck(entries: drafts + current, checker: checker, includingBurden: false)
         let isSelected: (Int) -> Bool = { index in
             index < drafts.count && (selections.isEmpty || drafts[index].resourceID.map(selections.contains) == true)
         }
         let report = check.report
-        let builder = CardBuilder(sourceLabel: sourceLabel, sources: try checker.knowledgeBase.sources(report.citedSourceIDs))
-        var cards = report.findings.filter { check.entriesImplicated(by: $0).contains(where: isSelected) }.map(builder.card(for:))
+        // A finding implicates a selected draft exactly when it names one of that draft's drugs.
+        let selectedDrugs = check.drugs(ofEntries: isSelected)
+        var cards = report.findings.filter { $0.drugs.contains(where: selectedDrugs.contains) }.map(builder.card(for:))
         let notChecked = zip(report.unrecognized, check.unrecognizedEntry)
         cards += notChecked.filter { isSelected($0.1) }.map { builder.notCheckedCard([$0.0.input], drafted: true) }
         let currentNotChecked = notChecked.filter { $0.1 >= drafts.count }.map(\.0.input)

@@ -6,8 +6,8 @@ import TwitchCheckKit
 public struct CardBuilder: Sendable {
     /// `source.label` on every card, naming the knowledge base version.
     public let sourceLabel: String
-    /// The knowledge base's sources by id, for citations.
-    public let sources: [String: Source]
+    /// Each source's line in a card's "Sources" list, by source id: written once, not per card.
+    let citationLines: [String: String]
 
     /// The longest summary CDS Hooks allows is under 140 characters.
     public static let maxSummaryLength = 139
@@ -21,10 +21,15 @@ public struct CardBuilder: Sendable {
         .init(code: "not-taking", system: system, display: "Patient is not taking the other medication"),
     ]
     static let system = "urn:twitchcheck:override-reason"
+    /// The reasons on a card about one drug's own risk.
+    static let ownRiskOverrideReasons = overrideReasons.filter { $0.code != "not-taking" }
 
+    /// A builder citing `sources` (every source of the knowledge base, for a service).
     public init(sourceLabel: String, sources: [Source]) {
         self.sourceLabel = sourceLabel
-        self.sources = Dictionary(sources.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var lines: [String: String] = [:]
+        for source in sources where lines[source.id] == nil { lines[source.id] = Self.citationLine(source) }
+        citationLines = lines
     }
 
     /// `critical` for contraindicated and major, `warning` for moderate, `info` for minor.
@@ -45,16 +50,20 @@ public struct CardBuilder: Sendable {
         if let mechanism = finding.mechanism { detail += "**Why:** \(mechanism)\n\n" }
         detail += "**What to do:** \(finding.management)\n\n**Sources:**\n"
         for id in finding.sources {
-            let citation = Self.markdownEscaped(sources[id]?.citation ?? id)
-            if let url = sources[id]?.url, !url.isEmpty, let parsed = URL(string: url), parsed.scheme?.hasPrefix("http") == true {
-                detail += "- \(citation) ([link](\(url)))\n"
-            } else {
-                detail += "- \(citation)\n"
-            }
+            detail += citationLines[id] ?? "- \(Self.markdownEscaped(id))\n"
         }
         return CDSCard(uuid: UUID().uuidString.lowercased(), summary: summary, detail: detail,
                        indicator: Self.indicator(finding.severity), source: .init(label: sourceLabel, topic: nil),
-                       overrideReasons: finding.kind == .combination ? Self.overrideReasons : Self.overrideReasons.filter { $0.code != "not-taking" })
+                       overrideReasons: finding.kind == .combination ? Self.overrideReasons : Self.ownRiskOverrideReasons)
+    }
+
+    /// `- citation ([link](url))`, the link only for an http(s) address.
+    static func citationLine(_ source: Source) -> String {
+        let citation = markdownEscaped(source.citation)
+        if let url = source.url, !url.isEmpty, let parsed = URL(string: url), parsed.scheme?.hasPrefix("http") == true {
+            return "- \(citation) ([link](\(url)))\n"
+        }
+        return "- \(citation)\n"
     }
 
     /// The info card for medications that could not be checked; never silence.
@@ -78,15 +87,22 @@ public struct CardBuilder: Sendable {
     static func markdownEscaped(_ text: String) -> String {
         // Byte by byte: the active characters are ASCII, and no byte of a multi-byte UTF-8
         // sequence is ASCII, so escaping bytes escapes exactly those characters.
-        guard text.utf8.contains(where: activeBytes.contains) else { return text }
+        guard text.utf8.contains(where: isActive) else { return text }
         var escaped: [UInt8] = []
         escaped.reserveCapacity(text.utf8.count + 8)
         for byte in text.utf8 {
-            if activeBytes.contains(byte) { escaped.append(UInt8(ascii: "\\")) }
+            if isActive(byte) { escaped.append(UInt8(ascii: "\\")) }
             escaped.append(byte)
         }
         return String(decoding: escaped, as: UTF8.self)
     }
 
-    private static let activeBytes = Set("\\`*_[]<>#|".utf8)
+    /// Markdown's active characters: \\ ` * _ [ ] < > # |
+    private static func isActive(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "#"), UInt8(ascii: "|"): true
+        default: false
+        }
+    }
 }

@@ -37,7 +37,9 @@ public func buildRouter(state: ServerState, page: some PageRoutes = NoPageRoutes
         try await verifyCaller(request, service: service, state: state)
         let body = try await collect(request, limit: state.maxBodyBytes)
         // Cards on one line: an EHR reads them, no person, and they are most of the server's output.
-        return try jsonResponse(["cards": try await state.hooks.cards(for: service, body: body)], compact: true)
+        let cards = try await state.hooks.cards(for: service, body: body)
+        return Response(status: .ok, headers: [.contentType: "application/json"],
+                        body: ResponseBody(byteBuffer: ByteBuffer(bytes: CDSCardsJSON.encode(cards))))
     }
     router.post("cds-services/:id/feedback") { request, context in
         let service = try hookService(context)
@@ -101,7 +103,7 @@ private func collect(_ request: Request, limit: Int) async throws -> Data {
     }
 }
 
-private func jsonResponse(_ value: some Encodable, compact: Bool = false) throws -> Response {
-    let text = try compact ? ReportEncoding.jsonLine(value) : ReportEncoding.json(value)
+private func jsonResponse(_ value: some Encodable) throws -> Response {
+    let text = try ReportEncoding.json(value)
     return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
 }

@@ -18,7 +18,7 @@ public struct ServerState: Sendable {
         checker = try MedicationChecker(knowledgeBase: knowledgeBase)
         let digest = try knowledgeBase.buildInfo("seed_digest").map { String($0.prefix(12)) } ?? "unknown"
         sourceLabel = "twitchcheck knowledge base \(digest)"
-        hooks = CDSHookService(checker: checker, sourceLabel: sourceLabel, fetcher: fetcher)
+        hooks = try CDSHookService(checker: checker, sourceLabel: sourceLabel, fetcher: fetcher)
         feedbackLog = try configuration.feedbackLogPath.map(FeedbackLog.init(path:))
         if let trustPath = configuration.trustPath {
             trust = try await TrustVerifier(path: trustPath)
