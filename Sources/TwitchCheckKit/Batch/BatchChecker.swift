@@ -57,7 +57,11 @@ public final class BatchChecker {
         } else {
             ingest = try readWhole(fileDescriptor, inputName: inputName, progress: progress)
         }
-        try writeReport(&ingest, output: output)
+        if ingest.hasSpilled {
+            try writeSpilledReport(&ingest, output: output)
+        } else {
+            try writeReport(&ingest, output: output)
+        }
         try output.flush()
         return summary
     }
@@ -65,7 +69,7 @@ public final class BatchChecker {
     // MARK: - Reading
 
     private func newIngest(resolver: MedicationResolver) -> BatchIngest {
-        BatchIngest(resolver: resolver, relevantDrugs: relevantDrugs, keepsAllPairs: options.format == .jsonl)
+        BatchIngest(resolver: resolver, relevantDrugs: relevantDrugs, keepsAllPairs: options.format == .jsonl, spill: options.spill)
     }
 
     /// Reads the header record and finds the columns. A first record that cannot be read (too
@@ -126,6 +130,10 @@ public final class BatchChecker {
         try Self.read(first, into: &ingest, columns: columns, progress: progress.map { report in { report($0 * 2) } })
         second.finished.wait()
         if first.endedOnRecordBoundary, second.error == nil {
+            if ingest.hasSpilled || second.ingest.hasSpilled {
+                ingest.spillEverything()
+                second.ingest.spillEverything()
+            }
             ingest.absorb(&second.ingest, lineOffset: first.currentLine - 1)
         } else {
             first.extend(to: size)
@@ -176,14 +184,49 @@ public final class BatchChecker {
     // MARK: - Report
 
     private func writeReport(_ ingest: inout BatchIngest, output: OutputSink) throws {
-        ingest.finishReading()
-        let intervals = ingest.intervals
-        let laterIntervals = ingest.laterIntervals
+        let writer = try startReport(output)
+        try writePatients(&ingest, writer: writer, to: output)
+        finishReport(writer, ingest, patients: ingest.patientIDs.count)
+    }
+
+    /// The report of a spilled run: each partition replayed and written on its own, then the
+    /// partitions' reports merged by each patient's first row.
+    private func writeSpilledReport(_ ingest: inout BatchIngest, output: OutputSink) throws {
+        try ingest.finishSpilling()
+        let writer = try startReport(output)
+        let reports = try SpilledReports(under: options.spill.directory)
+        var patients = 0
+        for partition in 0..<ingest.partitionCount {
+            var part = ingest.emptyPartition()
+            try part.replay(partition: partition, of: ingest)
+            patients += part.patientIDs.count
+            var written = reports.reports.count
+            let keys = part.patientKeys
+            try writePatients(&part, writer: writer, to: reports.reports) { patient in
+                try reports.add(key: keys[Int(patient)], length: reports.reports.count - written)
+                written = reports.reports.count
+            }
+            reports.endPartition()
+        }
+        try reports.merge(into: output)
+        finishReport(writer, ingest, patients: patients)
+    }
+
+    /// Writes the CSV header and makes the writer of patients.
+    private func startReport(_ output: OutputSink) throws -> PatientReportWriter {
         if options.format == .csv {
             try output.write("patient,kind,effect,severity,drugs,overlap_start,summary,evidence,rule,sources\r\n")
         }
-        let writer = try PatientReportWriter(checker: checker, drugNames: relevantDrugNames, format: options.format,
-                                             minimumSeverity: options.minimumSeverity, encodesEveryPatient: options.encodesEveryPatient)
+        return try PatientReportWriter(checker: checker, drugNames: relevantDrugNames, format: options.format,
+                                       minimumSeverity: options.minimumSeverity, encodesEveryPatient: options.encodesEveryPatient)
+    }
+
+    /// Writes every patient held, in id order (the order of their first rows); `written` is called after each.
+    private func writePatients(_ ingest: inout BatchIngest, writer: PatientReportWriter, to output: OutputSink,
+                               written: (Int32) throws -> Void = { _ in }) throws {
+        ingest.finishReading()
+        let intervals = ingest.intervals
+        let laterIntervals = ingest.laterIntervals
         var intervalCursor = 0
         var laterCursor = 0
         var spans: [PrescriptionInterval] = []
@@ -204,14 +247,18 @@ public final class BatchChecker {
             ingest.patientMedications.medications(of: patient, into: &medications)
             try writer.write(patient: ingest.patientIDs.string(Int(patient)), spans: spans, medications: medications,
                              resolutions: ingest.resolutions, to: output)
+            try written(patient)
         }
+    }
+
+    private func finishReport(_ writer: PatientReportWriter, _ ingest: BatchIngest, patients: Int) {
         severityCounts = writer.severityCounts
         summary.leftOut = writer.leftOut
         summary.minimumSeverity = options.minimumSeverity
-        finishSummary(ingest)
+        finishSummary(ingest, patients: patients)
     }
 
-    private func finishSummary(_ ingest: BatchIngest) {
+    private func finishSummary(_ ingest: BatchIngest, patients: Int) {
         summary.rowsRead = ingest.rowsRead
         for severity in Severity.allCases where severityCounts[severity.rank - 1] > 0 {
             summary.findingsBySeverity[severity] = severityCounts[severity.rank - 1]
@@ -220,7 +267,7 @@ public final class BatchChecker {
         summary.skippedRows = ingest.problemCount
         summary.dateProblems = Array(ingest.dateProblems.sorted { $0.line < $1.line }.prefix(BatchIngest.maxKeptProblems))
         summary.dateProblemCount = ingest.dateProblemCount
-        summary.patients = ingest.patientIDs.count
+        summary.patients = patients
         summary.distinctMedications = ingest.resolutions.count
         var unrecognized: [(name: String, rows: Int, suggestions: [String])] = []
         var leftover: [(name: String, words: [String], rows: Int)] = []

@@ -17,6 +17,9 @@ struct PatientMedicationLists {
     private var links: [Link] = []
     static let checkedLinks = 16
 
+    /// How many (patient, medication) pairs are held, duplicates included.
+    var pairCount: Int { links.count }
+
     /// Adds a medication to a patient's list.
     @inline(__always)
     mutating func insert(patient: Int32, medication: Int32) {
