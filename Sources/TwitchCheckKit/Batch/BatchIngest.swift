@@ -458,7 +458,7 @@ extension BatchIngest {
     /// the patients, spans and pairs come back as if only that partition's rows had been read,
     /// each patient with the key of its first row (the later reader's keys follow all of the first's).
     mutating func replay(partition: Int, of spilled: BatchIngest) throws {
-        try spilled.spill?.forEachRecord(in: partition) { replay($0, keyOffset: 1 << 40, medicationMap: nil) }
+        try spilled.spill?.forEachRecord(in: partition) { replay($0, keyOffset: 0, medicationMap: nil) }
         try spilled.laterSpill?.forEachRecord(in: partition) {
             replay($0, keyOffset: 1 << 40, medicationMap: spilled.laterMedicationMap)
         }
