@@ -10,16 +10,27 @@ import Foundation
 /// patient's drugs are checked pairwise, and a combination is reported only where the two
 /// prescriptions overlap in time.
 ///
-/// Memory (issue 13): compact storage, every patient held at once. Patient ids are interned in a
-/// ``ByteStringTable`` (the bytes, one offset, and a slot holding id and hash: about 36 + 8 + 8 × 1.3–2.7
-/// bytes for a UUID), spans take 16 bytes, and each patient's listed medications are a linked list
-/// in flat arrays (``PatientMedicationLists``, 8 bytes a pair). Chosen because it keeps one pass,
-/// the two-thread read and the output order as they were, and it fits files of a few million
-/// patients; but a scattered file's patients are held once per half until the halves merge, so
-/// 1.43 million patients take about 316 MB. Bounding memory below that needs the next step: when
-/// the rows are not grouped by patient, partition them by patient hash into temporary files in a
-/// private directory, check one partition at a time, and merge the partitions' reports by each
-/// patient's first row.
+/// Memory (issue 13): compact storage while it is small, partitions on disk past a budget.
+/// Patient ids are interned in a ``ByteStringTable``, spans take 16 bytes, and each patient's
+/// listed medications are a linked list in flat arrays (``PatientMedicationLists``, 8 bytes a
+/// pair). That keeps one pass, the two-thread read and the output order, and files of up to a
+/// few hundred thousand patients never touch the disk; but held for every patient it grew to
+/// 316 MB for 1.43 million scattered patients (511 MB for JSON Lines). So once a reader's
+/// estimated state passes ``SpillPolicy/heldBytes`` (32 MB), it moves what it holds into
+/// ``PartitionFiles`` (128 files by patient hash, in a private directory, unlinked at once) and
+/// from then on appends each row there as a compact record (patient id bytes, medication id,
+/// start and stop day, and the row's number as the patient's order key) instead of holding the
+/// patient; rows of the previous row's patient that no rule or list needs are not written.
+/// Medication strings, counts and problems stay in memory as before, so the summary is made as
+/// before. After the pass, each partition is replayed into an empty ``BatchIngest`` and checked
+/// on its own, its reports written to a temporary file with each patient's key, and the
+/// partitions' reports merged by key (``SpilledReports``): patients come out in the order of
+/// their first rows, as the in-memory run writes them, byte for byte. Chosen over streaming
+/// patients whose rows are grouped because it bounds every shape of file, standard input
+/// included (nothing is read twice), and over a sort of the whole file because only the
+/// patients need ordering. Memory is then bounded by the budget per reader, the partitions'
+/// buffers (2 × 128 × 32 KB), one partition's records and patients (1/128 of the spill), and the
+/// merge's buffers (64 KB a partition); the disk holds about 60 bytes a spilled row.
 public final class BatchChecker {
     private let checker: MedicationChecker
     private let options: BatchOptions
