@@ -2,7 +2,7 @@
 /// ``PartitionFiles`` instead, and how many partitions it spills into.
 struct SpillPolicy {
     /// The estimated bytes of patients, spans and pairs one reader may hold before it spills.
-    var heldBytes = 32 << 20
+    var heldBytes = 24 << 20
     /// How many partitions (a power of two): each is checked on its own, so a partition holds
     /// about 1 / `partitions` of the patients.
     var partitions = 128
