@@ -210,7 +210,6 @@ public final class BatchChecker {
     /// their keys, then read back merged by each patient's first row and reported in that order.
     private func writeSpilledReport(_ ingest: inout BatchIngest, output: OutputSink) throws {
         try ingest.finishSpilling()
-        let writer = try startReport(output)
         let patients = try SpilledPatients(under: options.spill.directory)
         var patientCount = 0
         for partition in 0..<ingest.partitionCount {
@@ -225,6 +224,9 @@ public final class BatchChecker {
             }
             patients.endPartition()
         }
+        ingest.releaseSpills()
+        // Nothing is written to the output until every partition is on disk.
+        let writer = try startReport(output)
         let resolutions = ingest.resolutions
         try patients.merge { patient, spans, medications in
             try writer.write(patient: patient, spans: spans, medications: medications, resolutions: resolutions, to: output)

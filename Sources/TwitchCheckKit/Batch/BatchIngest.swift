@@ -439,6 +439,12 @@ extension BatchIngest {
         try laterSpill?.finishWriting()
     }
 
+    /// Lets the partition files go (their buffers, and their space on disk) once every partition is replayed.
+    mutating func releaseSpills() {
+        spill = nil
+        laterSpill = nil
+    }
+
     /// How many partitions the rows were spilled into.
     var partitionCount: Int { spill?.count ?? laterSpill?.count ?? 0 }
 
