@@ -25,17 +25,8 @@ struct ChunkReader {
             let toRead = wanted - refilled.count
             refilled += [UInt8](repeating: 0, count: toRead)
             let base = refilled.count - toRead
-            try refilled.withUnsafeMutableBytes { bytes in
-                var offset = 0
-                while offset < toRead {
-                    let read = pread(descriptor, bytes.baseAddress! + base + offset, toRead - offset, off_t(position + offset))
-                    if read < 0, errno == EINTR { continue }
-                    guard read > 0 else {
-                        throw TwitchCheckError.inputUnreadable(path: "a temporary file of batch",
-                                                               reason: read < 0 ? String(cString: strerror(errno)) : "it ended early")
-                    }
-                    offset += read
-                }
+            try refilled.withUnsafeMutableBytes {
+                try PartitionFiles.read(descriptor, into: UnsafeMutableRawBufferPointer(rebasing: $0[base...]), at: position)
             }
             position += toRead
             buffer = refilled

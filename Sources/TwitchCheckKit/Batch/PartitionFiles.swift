@@ -130,18 +130,7 @@ final class PartitionFiles {
     /// The partition's file is read whole: its share of the spilled rows.
     func forEachRecord(in partition: Int, _ body: (Record) throws -> Void) throws {
         var bytes = [UInt8](repeating: 0, count: sizes[partition])
-        try bytes.withUnsafeMutableBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = pread(writers[partition].fileDescriptor, buffer.baseAddress! + offset, buffer.count - offset, off_t(offset))
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else {
-                    throw TwitchCheckError.inputUnreadable(path: writers[partition].destination,
-                                                           reason: count < 0 ? String(cString: strerror(errno)) : "it ended early")
-                }
-                offset += count
-            }
-        }
+        try bytes.withUnsafeMutableBytes { try Self.read(writers[partition].fileDescriptor, into: $0, at: 0) }
         try bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
@@ -155,6 +144,20 @@ final class PartitionFiles {
                                 patient: UnsafeRawBufferPointer(start: base + Self.headerSize, count: length)))
                 offset += Self.headerSize + length
             }
+        }
+    }
+
+    /// Fills `buffer` from a temporary file at `offset`, retrying after interruptions and short reads.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) throws {
+        var done = 0
+        while done < buffer.count {
+            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else {
+                throw TwitchCheckError.inputUnreadable(path: "a temporary file of batch",
+                                                       reason: count < 0 ? String(cString: strerror(errno)) : "it ended early")
+            }
+            done += count
         }
     }
 
