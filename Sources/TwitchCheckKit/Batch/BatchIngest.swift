@@ -61,20 +61,41 @@ struct BatchIngest {
     static let maxKeptProblems = 1_000
     private(set) var rowsRead = 0
 
+    // MARK: Spilling (see ``BatchChecker``)
+
+    private var spillPolicy: SpillPolicy
+    /// Where rows go once this reader holds more than the policy allows; then no patient is held.
+    private var spill: PartitionFiles?
+    /// The spill of a reader of the later part of the file, after ``absorb(_:lineOffset:)``, and
+    /// how its medication ids map to this one's.
+    private(set) var laterSpill: PartitionFiles?
+    private var laterMedicationMap: [Int] = []
+    /// The temporary files could not be made.
+    private var spillFailure: Error?
+    /// Whether this row's patient is the previous row's, while spilling: its repeats need no record.
+    private var spillRepeatsPatient = false
+    /// While replaying a partition: each patient's order key (its first record's), by patient id.
+    private(set) var patientKeys: [Int64] = []
+
     /// The most names one wide-layout list may hold: each distinct unrecognised name costs a
     /// suggestion search, so a hostile row of fifty thousand names could otherwise run for minutes.
     static let maxListNames = 1_000
 
-    init(resolver: MedicationResolver, relevantDrugs: [String: Int32], keepsAllPairs: Bool) {
+    init(resolver: MedicationResolver, relevantDrugs: [String: Int32], keepsAllPairs: Bool, spill: SpillPolicy = SpillPolicy()) {
         self.resolver = resolver
         self.relevantDrugs = relevantDrugs
         self.keepsAllPairs = keepsAllPairs
+        spillPolicy = spill
     }
 
     // MARK: - The per-row path
 
     mutating func ingest(_ record: borrowing CSVRecord, columns: Columns) {
         rowsRead += 1
+        if spill == nil, SpillPolicy.estimatedBytes(patients: patientIDs.count, spans: intervals.count,
+                                                    pairs: patientMedications.pairCount) >= spillPolicy.heldBytes {
+            startSpilling()
+        }
         guard record.count == columns.fieldCount else {
             report(CSVProblem(line: record.line, message:
                 "expected \(columns.fieldCount) fields as in the header, found \(record.count); the row was skipped"))
@@ -91,13 +112,18 @@ struct BatchIngest {
                 "the patient id is empty; the row was skipped (it cannot be joined to any patient's other rows)"))
             return
         }
-        let patient = patientID(patientBytes)
+        let patient = spill == nil ? patientID(patientBytes) : spilledPatient(patientBytes)
         if columns.isLong {
             let name = Self.trimmed(medicationBytes)
-            guard name.count > 0 else { return }
-            let range = count(medicationID(name), patient: patient)
+            guard name.count > 0 else {
+                if patient < 0 { spillRow(medication: -1, start: 0, stop: 0, patient: patientBytes) }
+                return
+            }
+            let medication = medicationID(name)
+            let range = count(medication, patient: patient)
             // Every row's dates are checked, so what is reported does not depend on which drugs the rules mention.
             let (start, stop) = readDates(record, columns: columns)
+            if patient < 0 { return spillRow(medication: medication, start: start, stop: stop, patient: patientBytes) }
             guard range.count > 0 else { return }
             remember(range, patient: patient, start: start, stop: stop)
         } else {
@@ -110,13 +136,22 @@ struct BatchIngest {
                 return
             }
             var partStart = 0
+            var named = false
             for index in 0...medicationBytes.count where index == medicationBytes.count || medicationBytes[index] == split {
                 let name = Self.trimmed(UnsafeRawBufferPointer(rebasing: medicationBytes[partStart..<index]))
                 partStart = index + 1
                 guard name.count > 0 else { continue }
-                let range = count(medicationID(name), patient: patient)
-                remember(range, patient: patient, start: PrescriptionInterval.openStart, stop: PrescriptionInterval.ongoing)
+                let medication = medicationID(name)
+                let range = count(medication, patient: patient)
+                named = true
+                if patient < 0 {
+                    spillRow(medication: medication, start: PrescriptionInterval.openStart, stop: PrescriptionInterval.ongoing,
+                             patient: patientBytes)
+                } else {
+                    remember(range, patient: patient, start: PrescriptionInterval.openStart, stop: PrescriptionInterval.ongoing)
+                }
             }
+            if patient < 0, !named { spillRow(medication: -1, start: 0, stop: 0, patient: patientBytes) }
         }
     }
 
@@ -196,7 +231,7 @@ struct BatchIngest {
     private mutating func count(_ medication: Int, patient: Int32) -> (start: Int32, count: Int32) {
         medicationRows[medication] += 1
         let range = relevantRanges[medication]
-        if reportsPairs[medication] {
+        if reportsPairs[medication], patient >= 0 {
             patientMedications.insert(patient: patient, medication: Int32(medication))
         }
         return range
@@ -302,6 +337,12 @@ struct BatchIngest {
             laterIntervals[index].patient = patientMap[Int(laterIntervals[index].patient)]
         }
         patientMedications.absorb(&later.patientMedications, patientMap: patientMap, medicationMap: medicationMap)
+        if later.spill != nil {
+            laterSpill = later.spill
+            later.spill = nil
+            laterMedicationMap = medicationMap
+        }
+        spillFailure = spillFailure ?? later.spillFailure
         // What the later pass read is all here now: let its tables go before the report.
         later.patientIDs = ByteStringTable(expectedCount: 16)
         later.medicationNames = ByteStringTable(expectedCount: 16)
@@ -319,6 +360,133 @@ struct BatchIngest {
         laterIntervals = []
         DispatchQueue.concurrentPerform(iterations: 2) { sets[$0].sortAndCoalesce() }
         (intervals, laterIntervals) = (sets[0].spans, sets[1].spans)
+    }
+}
+
+// MARK: - Spilling to partitions
+
+extension BatchIngest {
+    /// Whether rows were spilled, so the report must be made partition by partition.
+    var hasSpilled: Bool { spill != nil || laterSpill != nil || spillFailure != nil }
+
+    /// Spills what this reader holds, if it has not yet, so that it and another reader that
+    /// spilled can be reported together.
+    mutating func spillEverything() {
+        if spill == nil { startSpilling() }
+    }
+
+    /// Moves every patient held into the partition files, and sends the rows that follow there too.
+    /// The held patients' keys are their ids, which follow the order of their first rows and are
+    /// all below the key of any later row (a row's key is its count, and a patient has a row).
+    private mutating func startSpilling() {
+        let files: PartitionFiles
+        do {
+            files = try PartitionFiles(count: spillPolicy.partitions, under: spillPolicy.directory)
+        } catch {
+            spillFailure = error
+            spillPolicy.heldBytes = .max
+            return
+        }
+        for patient in 0..<patientIDs.count {
+            patientIDs.withBytes(patient) { files.append(key: Int64(patient), kind: .row, value: -1, patient: $0) }
+        }
+        for span in intervals {
+            patientIDs.withBytes(Int(span.patient)) {
+                files.append(key: Int64(span.patient), kind: .span, value: span.drug, start: span.start, stop: span.stop, patient: $0)
+            }
+        }
+        var medications: [Int] = []
+        for patient in 0..<patientIDs.count {
+            patientMedications.medications(of: Int32(patient), into: &medications)
+            for medication in medications {
+                patientIDs.withBytes(patient) { files.append(key: Int64(patient), kind: .pair, value: Int32(medication), patient: $0) }
+            }
+        }
+        spill = files
+        patientIDs = ByteStringTable(expectedCount: 16)
+        intervals = []
+        patientMedications = PatientMedicationLists()
+        runDrugs = []
+        runPatient = -1
+        previousPatientID = -1
+        previousPatient.removeAll()
+    }
+
+    /// While spilling: notes whether the row's patient is the previous row's, and returns -1 (no id).
+    @inline(__always)
+    private mutating func spilledPatient(_ bytes: UnsafeRawBufferPointer) -> Int32 {
+        spillRepeatsPatient = previousPatient.count == bytes.count
+            && (bytes.count == 0 || previousPatient.withUnsafeBytes { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 })
+        if !spillRepeatsPatient {
+            previousPatient.removeAll(keepingCapacity: true)
+            previousPatient.append(contentsOf: bytes)
+        }
+        return -1
+    }
+
+    /// Writes a row's medication (-1: none) to its patient's partition, unless it is a repeat of the
+    /// previous row's patient that neither a rule nor the report's medication lists need.
+    @inline(__always)
+    private mutating func spillRow(medication: Int, start: Int32, stop: Int32, patient: UnsafeRawBufferPointer) {
+        if spillRepeatsPatient, medication < 0 || (relevantRanges[medication].count == 0 && !reportsPairs[medication]) { return }
+        spill?.append(key: Int64(rowsRead), kind: .row, value: Int32(medication), start: start, stop: stop, patient: patient)
+    }
+
+    /// Writes out what the spills buffer; throws if the files could not be made or written.
+    func finishSpilling() throws {
+        if let spillFailure { throw spillFailure }
+        try spill?.finishWriting()
+        try laterSpill?.finishWriting()
+    }
+
+    /// Lets the partition files go (their buffers, and their space on disk) once every partition is replayed.
+    mutating func releaseSpills() {
+        spill = nil
+        laterSpill = nil
+    }
+
+    /// How many partitions the rows were spilled into.
+    var partitionCount: Int { spill?.count ?? laterSpill?.count ?? 0 }
+
+    /// A pass that holds nothing but this one's medications, to replay one partition into.
+    func emptyPartition() -> BatchIngest {
+        var empty = BatchIngest(resolver: resolver, relevantDrugs: relevantDrugs, keepsAllPairs: keepsAllPairs, spill: spillPolicy)
+        empty.medicationNames = medicationNames
+        empty.resolutions = resolutions
+        empty.medicationRows = medicationRows
+        empty.relevantRanges = relevantRanges
+        empty.relevantPool = relevantPool
+        empty.reportsPairs = reportsPairs
+        return empty
+    }
+
+    /// Replays one partition of `spilled`'s records (its own reader's, then the later reader's):
+    /// the patients, spans and pairs come back as if only that partition's rows had been read,
+    /// each patient with the key of its first row (the later reader's keys follow all of the first's).
+    mutating func replay(partition: Int, of spilled: BatchIngest) throws {
+        try spilled.spill?.forEachRecord(in: partition) { replay($0, keyOffset: 0, medicationMap: nil) }
+        try spilled.laterSpill?.forEachRecord(in: partition) {
+            replay($0, keyOffset: 1 << 40, medicationMap: spilled.laterMedicationMap)
+        }
+    }
+
+    @inline(__always)
+    private mutating func replay(_ record: PartitionFiles.Record, keyOffset: Int64, medicationMap: [Int]?) {
+        let (id, isNew) = patientIDs.intern(record.patient)
+        if isNew { patientKeys.append(record.key + keyOffset) }
+        let patient = Int32(id)
+        switch record.kind {
+        case .row:
+            guard record.value >= 0 else { return }
+            let medication = medicationMap?[Int(record.value)] ?? Int(record.value)
+            if reportsPairs[medication] { patientMedications.insert(patient: patient, medication: Int32(medication)) }
+            remember(relevantRanges[medication], patient: patient, start: record.start, stop: record.stop)
+        case .span:
+            remember(PrescriptionInterval(patient: patient, drug: record.value, start: record.start, stop: record.stop))
+        case .pair:
+            let medication = medicationMap?[Int(record.value)] ?? Int(record.value)
+            patientMedications.insert(patient: patient, medication: Int32(medication))
+        }
     }
 }
 

@@ -25,6 +25,8 @@ public struct BatchOptions: Sendable {
     /// Runs `JSONEncoder` on every patient's whole report instead of splicing pieces encoded once:
     /// the slow reference path that the JSON Lines parity test compares with.
     var encodesEveryPatient = false
+    /// When rows are spilled to temporary files by patient hash (``BatchChecker``); tests set it tiny.
+    var spill = SpillPolicy()
 
     public init() {}
 }

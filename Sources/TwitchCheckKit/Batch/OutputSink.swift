@@ -11,6 +11,11 @@ public final class OutputSink {
     private var buffer = OutputBuffer()
     private let flushThreshold = 1 << 18
     private let blocks: BlockWriter
+    /// Bytes handed to the writer so far.
+    private var handedOff = 0
+
+    /// Bytes appended since the sink was made, written or still buffered.
+    var count: Int { handedOff + buffer.bytes.count }
 
     /// A sink for a descriptor, named in error messages as `destination`.
     public init(fileDescriptor: Int32, destination: String) {
@@ -69,6 +74,7 @@ public final class OutputSink {
 
     private func handOff() throws {
         guard !buffer.bytes.isEmpty else { return }
+        handedOff += buffer.bytes.count
         var block = OutputBuffer()
         block.bytes.reserveCapacity(flushThreshold * 2)
         swap(&block, &buffer)

@@ -20,6 +20,9 @@ struct PatientMedicationLists {
     private var heads: [Int32] = []
     private var chunks: [Int32] = []
 
+    /// How many (patient, medication) pairs are held, duplicates included.
+    var pairCount: Int { links.count }
+
     /// Adds a medication to a patient's list.
     @inline(__always)
     mutating func insert(patient: Int32, medication: Int32) {
