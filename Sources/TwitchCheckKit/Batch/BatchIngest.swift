@@ -93,7 +93,7 @@ struct BatchIngest {
     mutating func ingest(_ record: borrowing CSVRecord, columns: Columns) {
         rowsRead += 1
         if spill == nil, SpillPolicy.estimatedBytes(patients: patientIDs.count, spans: intervals.count,
-                                                    pairs: patientMedications.pairCount) >= spillPolicy.heldBytes {
+                                                    medicationListBytes: patientMedications.byteCount) >= spillPolicy.heldBytes {
             startSpilling()
         }
         guard record.count == columns.fieldCount else {

@@ -20,8 +20,8 @@ struct PatientMedicationLists {
     private var heads: [Int32] = []
     private var chunks: [Int32] = []
 
-    /// How many (patient, medication) pairs are held, duplicates included.
-    var pairCount: Int { links.count }
+    /// The bytes the lists hold: every patient's head and every chunk.
+    var byteCount: Int { (heads.count + chunks.count) * MemoryLayout<Int32>.stride }
 
     /// Adds a medication to a patient's list.
     @inline(__always)

@@ -9,9 +9,10 @@ struct SpillPolicy {
     /// Where the private temporary directory is made; nil: `$TMPDIR` or /tmp.
     var directory: String?
 
-    /// What a reader holds, estimated: a patient's id and table slot, a span, a (patient, medication) pair.
+    /// What a reader holds, estimated: a patient's id and table slot, a span, and the patients'
+    /// medication lists (``PatientMedicationLists/byteCount``).
     @inline(__always)
-    static func estimatedBytes(patients: Int, spans: Int, pairs: Int) -> Int {
-        patients &* 80 &+ spans &* 16 &+ pairs &* 8
+    static func estimatedBytes(patients: Int, spans: Int, medicationListBytes: Int) -> Int {
+        patients &* 80 &+ spans &* 16 &+ medicationListBytes
     }
 }
