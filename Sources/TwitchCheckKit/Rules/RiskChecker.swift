@@ -52,7 +52,8 @@ public struct RiskChecker: Sendable {
 
     /// Bit sets over the rules, 64 to a word: those with the drug on their left side, and on their
     /// right. Two drugs combine only where one's left set meets the other's right set, so `batch`
-    /// skips ``findings(for:)`` for every other pair of a file's drugs.
+    /// skips ``findings(for:)`` for every other pair of a file's drugs. Needs every rule: a checker
+    /// made with ``RuleReading/perList`` reads them all at each call.
     func ruleSides(of drugID: String) throws -> (left: [UInt64], right: [UInt64]) {
         let classes = preloadedDrugs.contains(drugID) ? preloadedClasses?[drugID] ?? []
             : try knowledgeBase.classes(of: [drugID])[drugID] ?? []

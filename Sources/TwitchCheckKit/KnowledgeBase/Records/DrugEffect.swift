@@ -25,8 +25,4 @@ public struct DrugEffect: Codable, Sendable, Equatable, FetchableRecord, TableRe
 
     /// How strongly this source states the risk (``StatementStrength``).
     public var strength: StatementStrength { StatementStrength(severity: severity, evidence: evidence) }
-
-    public enum Columns {
-        public static let drugID = Column(CodingKeys.drugID)
-    }
 }
