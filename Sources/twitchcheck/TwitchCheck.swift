@@ -34,10 +34,15 @@ struct TwitchCheck: ParsableCommand {
     /// be written is exit 2, never 0 or 1.
     static func main() {
         StandardDescriptors.ensureOpen()
-        suggestCheckForBareNames(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        suggestCheckForBareNames(arguments)
         do {
-            var command = try parseAsRoot()
-            try command.run()
+            if let request = CheckArgumentScanner.request(from: arguments) {
+                try request.run()
+            } else {
+                var command = try parseAsRoot(arguments)
+                try command.run()
+            }
             finish(0)
         } catch let exit as ExitCode {
             finish(exit.rawValue)
