@@ -57,11 +57,15 @@ import Testing
             "Major", "sertraline", "Zoloft 50mg", "-", "--", "-5", "--format=json", "--help", "-h", "", " ", "help", "check",
             "kb.sqlite", "--unknown", "-v",
         ]
-        var generator = SplitMix64(seed: 13)
+        // A seeded linear congruential sequence (Knuth's MMIX constants), so a failing line can be found again.
+        var state: UInt64 = 13
+        func next(below bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
         var accepted = 0
         for _ in 0..<4_000 {
-            let count = Int(generator.next() % 7)
-            let arguments = ["check"] + (0..<count).map { _ in tokens[Int(generator.next() % UInt64(tokens.count))] }
+            let arguments = ["check"] + (0..<next(below: 7)).map { _ in tokens[next(below: tokens.count)] }
             guard let scanned = CheckArgumentScanner.request(from: arguments) else { continue }
             accepted += 1
             let parsed = Self.parserReading(arguments)
@@ -94,18 +98,5 @@ import Testing
         let help = CheckCommand.helpMessage(columns: 1_000)
         let listed = Set(help.matches(of: /(?m)^\s+(--[a-z-]+)/).map { String($0.output.1) })
         #expect(listed.subtracting(["--help", "--version"]) == Set(CheckArgumentScanner.options))
-    }
-
-    /// A small seeded generator, so a failing line can be found again.
-    private struct SplitMix64: RandomNumberGenerator {
-        private var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
