@@ -1,22 +1,29 @@
--- twitchcheck knowledge base, part 3: views that answer a person's questions.
+-- twitchcheck knowledge base, part 3: views that answer a person's questions, and the two
+-- tables the build derives for them.
 -- Every view is documented, with example queries, in Schema/README.md.
 
--- Every class a class belongs to, itself included, following class_parents.
-CREATE VIEW class_ancestors (class_id, ancestor_id, depth) AS
-WITH RECURSIVE walk(class_id, ancestor_id, depth) AS (
-    SELECT id, id, 0 FROM classes
-    UNION
-    SELECT walk.class_id, class_parents.parent_id, walk.depth + 1
-    FROM walk JOIN class_parents ON class_parents.class_id = walk.ancestor_id
-)
-SELECT class_id, ancestor_id, min(depth) FROM walk GROUP BY class_id, ancestor_id;
+-- The class closures are tables, not views: every check reads them, and as recursive views SQLite
+-- would work them out again at each query. The build fills them from classes, class_parents and
+-- drug_classes once the seeds are in (DerivedTables.swift holds their definitions, the recursive
+-- queries), and `twitchcheck db check` compares a file's rows with what the definitions give.
 
--- Every class each drug belongs to, directly or through a parent class.
-CREATE VIEW drug_class_closure (drug_id, class_id, via_class_id) AS
-SELECT drug_classes.drug_id, class_ancestors.ancestor_id, min(drug_classes.class_id)
-FROM drug_classes
-JOIN class_ancestors ON class_ancestors.class_id = drug_classes.class_id
-GROUP BY drug_classes.drug_id, class_ancestors.ancestor_id;
+-- Every class a class belongs to, itself included (depth 0), following class_parents.
+CREATE TABLE class_ancestors (
+    class_id    TEXT NOT NULL REFERENCES classes(id),
+    ancestor_id TEXT NOT NULL REFERENCES classes(id),
+    depth       INTEGER NOT NULL CHECK (depth >= 0),
+    PRIMARY KEY (class_id, ancestor_id)
+) STRICT, WITHOUT ROWID;
+
+-- Every class each drug belongs to, directly or through a parent class; via_class_id is the direct
+-- class it comes through (the first by id when there are several).
+CREATE TABLE drug_class_closure (
+    drug_id      TEXT NOT NULL REFERENCES drugs(id),
+    class_id     TEXT NOT NULL REFERENCES classes(id),
+    via_class_id TEXT NOT NULL REFERENCES classes(id),
+    PRIMARY KEY (drug_id, class_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX drug_class_closure_by_class ON drug_class_closure (class_id, drug_id);
 
 -- Each drug's own risks: those stated for the drug and those stated for any of its classes.
 CREATE VIEW drug_effects (drug_id, effect_id, severity, severity_rank, frequency, evidence,

@@ -50,6 +50,8 @@ import TwitchCheckKit
         // A class rule whose only sources are drug labels.
         Fault(check: "washout-without-fitting-source",
               tamper: "DELETE FROM washout_sources WHERE washout_id = 'serotonergic-after-maoi' AND drug_id IS NULL"),
+        Fault(check: "derived-tables", tamper: "DELETE FROM drug_class_closure WHERE drug_id = 'sertraline' AND class_id = 'serotonergic'"),
+        Fault(check: "derived-tables", tamper: "UPDATE class_ancestors SET depth = depth + 1 WHERE class_id = 'ssri' AND depth > 0"),
         Fault(check: "foreign-key", tamper: "INSERT INTO drug_names (key, name, drug_id, kind, source_id) VALUES ('zz', 'zz', 'no-such-drug', 'brand', 'olson')"),
     ]
 

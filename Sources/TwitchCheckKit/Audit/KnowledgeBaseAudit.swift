@@ -202,6 +202,18 @@ public struct KnowledgeBaseAudit: Sendable {
                 ORDER BY 2
                 """),
         AuditCheck(
+            id: "derived-tables",
+            summary: "The class closures the build derives (class_ancestors, drug_class_closure) hold exactly what their definitions give.",
+            fix: "rebuild the file with 'twitchcheck db build'; change classes, class_parents or drug_classes through Seeds/, not these tables"
+        ) { db in
+            try DerivedTables.all.flatMap { table in
+                let (missing, extra) = try DerivedTables.differences(table, in: db)
+                let key = { (row: Row) in row.databaseValues.map { String.fromDatabaseValue($0) ?? $0.description }.joined(separator: " ") }
+                return missing.map { AuditCheck.Finding(table: table.name, key: key($0), detail: "the row is missing") }
+                    + extra.map { AuditCheck.Finding(table: table.name, key: key($0), detail: "the row does not follow from the seeds") }
+            }
+        },
+        AuditCheck(
             id: "sqlite-integrity",
             summary: "SQLite's PRAGMA integrity_check finds the file sound.",
             fix: "rebuild the file with 'twitchcheck db build'"
