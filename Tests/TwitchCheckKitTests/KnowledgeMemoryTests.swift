@@ -34,6 +34,24 @@ import Testing
         }
     }
 
+    /// `check` works the burden out from the classes and statements it read for the findings; the
+    /// knowledge base's own queries (SQL, and memory) give the same strengths and tremor risks.
+    @Test func theBurdenFromAListsFactsIsTheKnowledgeBasesOwn() throws {
+        let knowledgeBase = TestKnowledgeBase.shared
+        var counted = 0
+        for list in try Self.lists() {
+            let facts = try TestKnowledgeBase.checker.riskChecker.facts(of: list)
+            let strengths = SerotonergicStrength.strengths(fromClasses: facts.classes)
+            let tremor = TremorRisk.risks(from: facts.effects)
+            #expect(strengths == (try knowledgeBase.serotonergicStrengths(of: list)), "\(list)")
+            #expect(tremor == (try knowledgeBase.tremorRisks(of: list)), "\(list)")
+            #expect(strengths == (try Self.inMemory.knowledgeBase.serotonergicStrengths(of: list)), "\(list)")
+            #expect(tremor == (try Self.inMemory.knowledgeBase.tremorRisks(of: list)), "\(list)")
+            counted += strengths.count + tremor.count
+        }
+        #expect(counted > 100, "the lists hardly touch the burden")
+    }
+
     /// Byte-identical JSON reports whether every rule was read first or only the list's own, and
     /// the same rules firing (those a more severe finding hides included).
     @Test func readingOnlyAListsRulesChangesNothing() throws {

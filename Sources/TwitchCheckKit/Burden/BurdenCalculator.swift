@@ -1,16 +1,10 @@
-/// Works out a medication list's serotonergic load and tremor burden from the knowledge base.
-public struct BurdenCalculator: Sendable {
-    private let knowledgeBase: KnowledgeBase
-
-    public init(knowledgeBase: KnowledgeBase) {
-        self.knowledgeBase = knowledgeBase
-    }
-
-    /// Both burdens for these drugs (generic names; duplicates count once).
-    public func burden(for drugIDs: [String]) throws -> MedicationBurden {
-        let drugs = Array(Set(drugIDs)).sorted()
-        return Self.burden(strengths: try knowledgeBase.serotonergicStrengths(of: drugs),
-                           tremorRisks: try knowledgeBase.tremorRisks(of: drugs))
+/// Works out a medication list's serotonergic load and tremor burden (Schema/BURDEN.md).
+public enum BurdenCalculator {
+    /// Both burdens for the drugs of these facts, from the classes and statements already read for
+    /// the findings (`check` asks the database for them once).
+    public static func burden(for facts: DrugFacts) -> MedicationBurden {
+        Self.burden(strengths: SerotonergicStrength.strengths(fromClasses: facts.classes),
+                    tremorRisks: TremorRisk.risks(from: facts.effects))
     }
 
     /// Both burdens from the drugs' serotonergic strengths and own tremor risks, already read

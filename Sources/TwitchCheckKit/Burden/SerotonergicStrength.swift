@@ -13,6 +13,20 @@ public enum SerotonergicStrength: String, Codable, Sendable, Comparable {
         }
     }
 
+    /// The strength of each drug that has one, from each drug's classes (directly or through a
+    /// parent): `serotonergic` is strong, `weakly_serotonergic` weak; a drug in both is strong.
+    public static func strengths(fromClasses classes: [String: Set<String>]) -> [String: SerotonergicStrength] {
+        var result: [String: SerotonergicStrength] = [:]
+        for (drug, drugClasses) in classes {
+            if drugClasses.contains(Self.strong.classID) {
+                result[drug] = .strong
+            } else if drugClasses.contains(Self.weak.classID) {
+                result[drug] = .weak
+            }
+        }
+        return result
+    }
+
     public static func < (lhs: SerotonergicStrength, rhs: SerotonergicStrength) -> Bool {
         lhs == .weak && rhs == .strong
     }

@@ -5,7 +5,6 @@ public final class MedicationChecker: Sendable {
     public let knowledgeBase: KnowledgeBase
     public let resolver: MedicationResolver
     public let riskChecker: RiskChecker
-    public let burdenCalculator: BurdenCalculator
     /// The names resolved so far: a server sees the same names again and again.
     private let resolutions = ResolutionMemo()
 
@@ -14,7 +13,6 @@ public final class MedicationChecker: Sendable {
         self.knowledgeBase = knowledgeBase
         self.resolver = MedicationResolver(knowledgeBase: knowledgeBase)
         self.riskChecker = try RiskChecker(knowledgeBase: knowledgeBase, rules: rules)
-        self.burdenCalculator = BurdenCalculator(knowledgeBase: knowledgeBase)
     }
 
     /// Resolves each name and reports the findings for everything recognised.
@@ -54,12 +52,13 @@ public final class MedicationChecker: Sendable {
         }
         // A stop still to come: the drug is taken today.
         let current = medications.flatMap(\.drugs) + stopped.filter { $0.daysSinceStop < 0 }.flatMap(\.medication.drugs)
-        var findings = try riskChecker.findings(for: current)
+        let facts = try riskChecker.facts(of: current)
+        var findings = try riskChecker.findings(in: facts)
         let washouts = try washoutFindings(stopped.filter { $0.daysSinceStop >= 0 }, current: Set(current))
         if !washouts.isEmpty { findings = Finding.inReportOrder(findings + washouts) }
         return CheckReport(medications: medications, unrecognized: unrecognized, findings: findings,
                            guidance: try knowledgeBase.guidance(for: Set(findings.map(\.effect))),
-                           burden: includingBurden ? try burdenCalculator.burden(for: current) : nil, stopped: stopped)
+                           burden: includingBurden ? BurdenCalculator.burden(for: facts) : nil, stopped: stopped)
     }
 
     /// Washout violations between each stopped drug and each current drug, counted from the

@@ -69,17 +69,25 @@ public struct RiskChecker: Sendable {
 
     /// The findings for these drugs, most severe first.
     public func findings(for drugIDs: [String]) throws -> [Finding] {
+        try findings(in: facts(of: drugIDs))
+    }
+
+    /// The classes and own-risk statements of these drugs: from what was preloaded when it holds
+    /// them all, else from the knowledge base (its memory, or SQLite).
+    public func facts(of drugIDs: [String]) throws -> DrugFacts {
         let drugs = Array(Set(drugIDs)).sorted()
-        let fromMemory = preloadedClasses != nil && drugs.allSatisfy(preloadedDrugs.contains)
-        let classes = fromMemory
-            ? Dictionary(uniqueKeysWithValues: drugs.map { ($0, preloadedClasses?[$0] ?? []) })
-            : try knowledgeBase.classes(of: drugs)
-        let ownRisks: [Finding]
-        if let ownRiskFindingsByDrug {
-            ownRisks = drugs.flatMap { ownRiskFindingsByDrug[$0] ?? [] }
-        } else {
-            ownRisks = Self.ownRiskFindings(fromMemory ? drugs.flatMap { preloadedEffects?[$0] ?? [] } : try knowledgeBase.effects(of: drugs))
+        if let preloadedClasses, let preloadedEffects, drugs.allSatisfy(preloadedDrugs.contains) {
+            var classes: [String: Set<String>] = [:]
+            for drug in drugs { classes[drug] = preloadedClasses[drug] }
+            return DrugFacts(drugs: drugs, classes: classes, effects: drugs.flatMap { preloadedEffects[$0] ?? [] })
         }
+        return DrugFacts(drugs: drugs, classes: try knowledgeBase.classes(of: drugs), effects: try knowledgeBase.effects(of: drugs))
+    }
+
+    /// The findings for the drugs these facts are about, most severe first.
+    public func findings(in facts: DrugFacts) throws -> [Finding] {
+        let drugs = facts.drugs, classes = facts.classes
+        let ownRisks = ownRiskFindingsByDrug.map { byDrug in drugs.flatMap { byDrug[$0] ?? [] } } ?? Self.ownRiskFindings(facts.effects)
         let candidates = ownRisks + (try combinationFindings(drugs, classes: classes))
         let strongest = StatementStrength.strongestOfEachGroup(candidates, group: \.identity, by: \.strength)
         var pairTop: [[String]: Severity] = [:]
