@@ -35,10 +35,13 @@ struct TwitchCheck: ParsableCommand {
     static func main() {
         StandardDescriptors.ensureOpen()
         let arguments = Array(CommandLine.arguments.dropFirst())
-        suggestCheckForBareNames(arguments)
+        // A plain `check` line skips ArgumentParser's start-up (CheckArgumentScanner); every other
+        // line, help and errors included, is ArgumentParser's.
+        let scanned = CheckArgumentScanner.request(from: arguments)
+        if scanned == nil { suggestCheckForBareNames(arguments) }
         do {
-            if let request = CheckArgumentScanner.request(from: arguments) {
-                try request.run()
+            if let scanned {
+                try scanned.run()
             } else {
                 var command = try parseAsRoot(arguments)
                 try command.run()

@@ -1,5 +1,5 @@
 import Testing
-import TwitchCheckKit
+@testable import TwitchCheckKit
 
 /// Wrapping at spaces to a width: generated over texts of words of every length and many widths.
 @Suite struct TextWrapperTests {
@@ -39,6 +39,24 @@ import TwitchCheckKit
         #expect(wrapper.fit("short", indent: "  ") == "  short")
         #expect(wrapper.fit("[1] id — one two three four five", indent: "  ") == "  [1] id — one two …")
         #expect(TextWrapper.visibleWidth(wrapper.fit("[1] id — one two three four five", indent: "  ")) <= 20)
+    }
+
+    /// The byte count for ASCII text is the character count: over generated strings of ASCII
+    /// letters, spaces, colour sequences, CR LF, accents, combining marks, emoji and invisible characters.
+    @Test func theASCIIWidthIsTheCharacterWidth() {
+        let pieces = ["a", "Z", " ", "7", "\u{1B}[1m", "\u{1B}[0m", "\u{1B}[38;5;196m", "\r\n", "\r", "\n", "\t", "é", "e\u{301}",
+                      "\u{200B}", "\u{FEFF}", "🇺🇸", "👩‍⚕️", "—", "\u{1B}", "[", "m"]
+        var state: UInt64 = 7
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<12 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int((state >> 33) % UInt64(pieces.count))]
+            }
+            #expect(TextWrapper.visibleWidth(text) == TextWrapper.characterWidth(text), "\(text.debugDescription)")
+            #expect(TextWrapper.visibleWidth(text.dropFirst()) == TextWrapper.characterWidth(text.dropFirst()))
+        }
+        #expect(TextWrapper.visibleWidth("\u{1B}[1mbold\u{1B}[0m text") == 9)
     }
 
     @Test("COLUMNS, else the terminal, else 80", arguments: [

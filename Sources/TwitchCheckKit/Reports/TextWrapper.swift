@@ -70,6 +70,25 @@ public struct TextWrapper: Sendable {
 
     /// Characters a terminal shows for `text`: ANSI escape sequences (`ESC [ … letter`) take no room.
     public static func visibleWidth(_ text: some StringProtocol) -> Int {
+        // Text that is all ASCII without a carriage return (a report's own words, most names) is one
+        // character a byte: counted without grapheme breaking, a third of `check`'s text report.
+        var count = 0
+        var inEscape = false
+        for byte in text.utf8 {
+            guard byte < 0x80, byte != 0x0D else { return characterWidth(text) }
+            if inEscape {
+                if (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) { inEscape = false }
+            } else if byte == 0x1B {
+                inEscape = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+
+    /// ``visibleWidth(_:)`` counted in characters (grapheme clusters), for any text.
+    static func characterWidth(_ text: some StringProtocol) -> Int {
         var count = 0
         var inEscape = false
         for character in text {
