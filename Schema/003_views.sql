@@ -4,7 +4,7 @@
 
 -- The class closures are tables, not views: every check reads them, and as recursive views SQLite
 -- would work them out again at each query. The build fills them from classes, class_parents and
--- drug_classes once the seeds are in (DerivedTables.swift holds their definitions, the recursive
+-- drug_classes as soon as those are imported (DerivedTables.swift holds their definitions, the recursive
 -- queries), and `twitchcheck db check` compares a file's rows with what the definitions give.
 
 -- Every class a class belongs to, itself included (depth 0), following class_parents.

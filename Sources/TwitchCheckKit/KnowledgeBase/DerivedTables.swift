@@ -5,7 +5,8 @@ import GRDB
 ///
 /// Every check reads the class closures; as recursive views, SQLite worked them out again at each
 /// query, a fifth of a `check`'s time (issue 13). Their definitions, the recursive queries, are kept
-/// here once: ``fill(_:)`` runs them when a build has imported the seeds, and the `derived-tables`
+/// here once: ``fill(_:)`` runs them as soon as a build has imported the classes (``SeedImporter``;
+/// the rules it derives read them), and the `derived-tables`
 /// check of `twitchcheck db check` compares a file's rows with what they give.
 public enum DerivedTables {
     /// One derived table: its name, its columns, and the query whose rows it holds.
@@ -38,7 +39,7 @@ public enum DerivedTables {
         GROUP BY drug_classes.drug_id, class_ancestors.ancestor_id
         """)
 
-    /// Fills every derived table from the imported seeds.
+    /// Fills every derived table from the imported classes, class parents and drug classes.
     static func fill(_ db: Database) throws {
         for table in all {
             try db.execute(sql: "INSERT INTO \(table.name) (\(table.columns.joined(separator: ", "))) \(table.definition)")

@@ -76,7 +76,6 @@ public struct KnowledgeBaseBuilder: Sendable {
         try db.execute(sql: "PRAGMA application_id = \(KnowledgeBaseFile.applicationID)")
         let importer = SeedImporter(db: db, bundle: bundle)
         try importer.importAll()
-        try DerivedTables.fill(db)
         let buildInfo: [(String, String)] = [
             ("schema_version", Self.schemaVersion),
             ("seed_digest", bundle.digest),

@@ -46,6 +46,8 @@ struct SeedImporter {
             try insert("drug_classes", row, ["drug_id": row["drug"], "class_id": row["class"],
                                              "source_id": row["source"], "note": row["note"]])
         }
+        // The class closures, as soon as the classes are in: the rule derivers below read them.
+        try DerivedTables.fill(db)
         for (table, subject) in [("drug_risks", "drug"), ("class_risks", "class")] {
             try each(table) { row in
                 try insert(table, row, ["\(subject)_id": row[subject], "effect_id": row["effect"],
