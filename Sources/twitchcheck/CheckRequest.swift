@@ -29,6 +29,11 @@ struct CheckRequest: Equatable {
     /// exit policy (`--fail-on`, `--strict`).
     func run() throws {
         let knowledgeBase = try DatabaseLocator(option: db).open()
+        // Every query of the check in one read transaction (issue 13).
+        try knowledgeBase.reader.readingTogether { try run(with: knowledgeBase) }
+    }
+
+    private func run(with knowledgeBase: KnowledgeBase) throws {
         let input = try collectInput(fhirReader: FHIRMedicationReader(knowledgeBase: knowledgeBase))
         let checker = try MedicationChecker(knowledgeBase: knowledgeBase, rules: .perList)
         let fhirCheck = try input.fhir.map { try FHIRCheck(entries: input.names.map { FHIRMedicationEntry(resourceType: "input", reference: nil, name: $0) } + $0, checker: checker) }

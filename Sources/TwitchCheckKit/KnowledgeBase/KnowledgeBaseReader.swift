@@ -25,8 +25,31 @@ public final class KnowledgeBaseReader: Sendable {
         }
     }
 
-    /// Runs `body` with the database, under the read limits.
+    /// The connection of the ``readingTogether(_:)`` running on this task, if any.
+    @TaskLocal private static var together: OpenRead?
+
+    /// A read in progress: its reader and connection (used only on the thread that opened it).
+    private final class OpenRead: @unchecked Sendable {
+        let reader: KnowledgeBaseReader
+        let db: Database
+        init(reader: KnowledgeBaseReader, db: Database) {
+            self.reader = reader
+            self.db = db
+        }
+    }
+
+    /// Runs `body`, and every ``read(_:)`` of this reader it makes, in one read transaction under
+    /// one read budget: a one-shot command (`check`) then starts and ends one transaction, not
+    /// twenty (issue 13), and sees one state of the file throughout. The connection is this reader's
+    /// only one: reads on other threads wait until `body` returns, so `body` must not wait for them.
+    public func readingTogether<T>(_ body: () throws -> T) throws -> T {
+        if let open = Self.together, open.reader === self { return try body() }
+        return try read { db in try Self.$together.withValue(OpenRead(reader: self, db: db)) { try body() } }
+    }
+
+    /// Runs `body` with the database, under the read limits; inside ``readingTogether(_:)``, in its transaction.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        if let open = Self.together, open.reader === self { return try body(open.db) }
         do {
             return try queue.read { db in
                 budget.start()
