@@ -54,21 +54,25 @@ extension KnowledgeBase {
         return try rules(where: side("left") + " AND " + side("right"), arguments: StatementArguments(drugs + classes + drugs + classes))
     }
 
+    /// The rules that meet `condition` on their sides' columns (all when nil), with their sources.
+    /// The condition is judged on the index of the sides (`interaction_rules_by_sides`), and only
+    /// the rules that meet it are read whole; their sources are then read by rule id.
     private func rules(where condition: String?, arguments: StatementArguments) throws -> [InteractionRule] {
         try reader.read { db in
-            let chosen = condition.map { " WHERE rule_id IN (SELECT id FROM interaction_rules WHERE \($0))" } ?? ""
+            let filter = condition.map { " WHERE rowid IN (SELECT rowid FROM interaction_rules WHERE \($0))" } ?? ""
+            let rules = try InteractionRule.fetchAll(db, sql: "SELECT * FROM interaction_rules\(filter) ORDER BY id", arguments: arguments)
+            guard !rules.isEmpty else { return [] }
+            let chosen = condition == nil ? "" : " WHERE rule_id IN (\(Self.placeholders(rules.count)))"
             var sources: [String: [String]] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT rule_id, source_id FROM rule_sources\(chosen) ORDER BY rule_id, source_id",
-                                        arguments: arguments) {
+                                        arguments: condition == nil ? [] : StatementArguments(rules.map(\.id))) {
                 sources[row[0], default: []].append(row[1])
             }
-            let filter = condition.map { " WHERE " + $0 } ?? ""
-            return try InteractionRule.fetchAll(db, sql: "SELECT * FROM interaction_rules\(filter) ORDER BY id", arguments: arguments)
-                .map { rule in
-                    var rule = rule
-                    rule.sourceIDs = sources[rule.id] ?? []
-                    return rule
-                }
+            return rules.map { rule in
+                var rule = rule
+                rule.sourceIDs = sources[rule.id] ?? []
+                return rule
+            }
         }
     }
 
