@@ -34,6 +34,8 @@ final class PatientJSONLineWriter {
 
     private let knowledgeBase: KnowledgeBase
     private let minimumSeverity: Severity
+    /// ``Severity/rank`` of `minimumSeverity`.
+    private let minimumRank: Int
     /// Every encoded piece, one after another; the pieces are ranges of it.
     private var bytes: [UInt8] = []
     /// By medication id.
@@ -66,11 +68,12 @@ final class PatientJSONLineWriter {
     init(knowledgeBase: KnowledgeBase, minimumSeverity: Severity) {
         self.knowledgeBase = knowledgeBase
         self.minimumSeverity = minimumSeverity
+        minimumRank = minimumSeverity.rank
     }
 
-    /// Appends the patient's line: `findings` are all the patient's findings, most severe first;
-    /// `medications` the patient's medication ids in ascending order.
-    func write(patient: String, findings: [(finding: RenderedFinding, overlap: Int32?)], medications ids: [Int],
+    /// Appends the patient's line: `findings` are all the patient's findings (indexes of `table`),
+    /// most severe first; `medications` the patient's medication ids in ascending order.
+    func write(patient: String, findings: [(finding: Int32, overlap: Int32?)], table: RenderedFindingTable, medications ids: [Int],
                resolutions: [Resolution], to output: OutputSink) throws {
         var allRecognized = true
         patientMedications.removeAll(keepingCapacity: true)
@@ -88,19 +91,24 @@ final class PatientJSONLineWriter {
         let tremor = try score(tremor: true)
         var allEffects = 0
         var listedEffects = 0
-        var highest: Severity?
+        let minimumRank = self.minimumRank
+        var highestRank = 0
         var listed = 0
-        for item in findings {
-            let finding = item.finding
-            allEffects |= finding.effectBit
-            if highest.map({ finding.severity > $0 }) ?? true { highest = finding.severity }
-            guard finding.severity >= minimumSeverity else { continue }
-            listedEffects |= finding.effectBit
-            listed += 1
+        table.entries.withUnsafeBufferPointer { entries in
+            for item in findings {
+                let entry = entries[Int(item.finding)]
+                allEffects |= entry.effectBit
+                highestRank = max(highestRank, entry.severityRank)
+                guard entry.severityRank >= minimumRank else { continue }
+                listedEffects |= entry.effectBit
+                listed += 1
+            }
         }
+        let highest = highestRank > 0 ? Severity.allCases[highestRank - 1] : nil
         let guidance = try self.guidance(all: allEffects, listed: listedEffects)
         let patientJSON = Self.isPlain(patient) ? nil : try Self.string(patient)
-        bytes.withUnsafeBufferPointer { pool in
+        let (entries, findingPool) = (table.entries, table.bytes)
+        bytes.withUnsafeBufferPointer { pool in findingPool.withUnsafeBufferPointer { findingPool in entries.withUnsafeBufferPointer { entries in
             let line = Line(pool: pool, drugPool: drugPool, drugs: drugs, medications: patientMedications, drugsInOrder: patientDrugs)
             output.withBuffer { out in
                 func piece(_ range: Range<Int>) { out.append(UnsafeBufferPointer(rebasing: pool[range])) }
@@ -115,10 +123,12 @@ final class PatientJSONLineWriter {
                 line.appendDuplicates(to: &out)
                 out.bytes.append(contentsOf: #"],"findings":["#.utf8)
                 var first = true
-                for item in findings where item.finding.severity >= minimumSeverity {
+                for item in findings {
+                    let entry = entries[Int(item.finding)]
+                    guard entry.severityRank >= minimumRank else { continue }
                     if !first { out.bytes.append(0x2C) }
                     first = false
-                    out.bytes.append(contentsOf: item.finding.jsonHead)
+                    out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonHead]))
                     if let day = item.overlap {
                         out.bytes.append(0x22)
                         out.appendDay(day)
@@ -126,7 +136,7 @@ final class PatientJSONLineWriter {
                     } else {
                         out.bytes.append(contentsOf: "null".utf8)
                     }
-                    out.bytes.append(contentsOf: item.finding.jsonTail)
+                    out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonTail]))
                 }
                 out.bytes.append(0x5D)
                 if minimumSeverity > .minor {
@@ -165,7 +175,7 @@ final class PatientJSONLineWriter {
                 line.appendMedications(recognized: false, to: &out)
                 out.bytes.append(contentsOf: "]}\n".utf8)
             }
-        }
+        } } }
     }
 
     // MARK: - Pieces

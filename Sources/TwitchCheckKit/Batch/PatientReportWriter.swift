@@ -11,10 +11,12 @@ final class PatientReportWriter {
     private let drugNames: [String]
     private let format: BatchOptions.OutputFormat
     private let minimumSeverity: Severity
+    /// ``Severity/rank`` of `minimumSeverity`, compared with each finding's.
+    private let minimumRank: Int
     /// Washout intervals between a stopped drug and one started after it (issue 11).
     private let washout: WashoutChecker
-    /// Every finding rendered so far; a drug's own findings and a pair's are ranges of it.
-    private var rendered: [RenderedFinding] = []
+    /// Every finding rendered so far; a drug's own findings and a pair's are ranges of its indexes.
+    private var table: RenderedFindingTable
     /// By drug id; nil until read.
     private var ownFindings: [Range<Int>?]
     /// By pair: an index into `pairRanges`.
@@ -27,7 +29,7 @@ final class PatientReportWriter {
     /// One patient's spans grouped by drug (a range of the spans each), reused from patient to patient.
     private var groups: [(drug: Int32, start: Int, end: Int)] = []
     /// One patient's findings with their overlap day, reused from patient to patient.
-    private var patientFindings: [(finding: RenderedFinding, overlap: Int32?)] = []
+    private var patientFindings: [(finding: Int32, overlap: Int32?)] = []
     /// Findings made, written or left out by the minimum severity, by severity rank - 1.
     private(set) var severityCounts = [0, 0, 0, 0]
     /// Findings left out because they are below the minimum severity.
@@ -39,8 +41,6 @@ final class PatientReportWriter {
     private var tremorRisks: [String: TremorRisk?] = [:]
     /// JSON Lines from pieces encoded once; nil for CSV or the encoder path.
     private let jsonLines: PatientJSONLineWriter?
-    /// Whether findings are rendered for JSON Lines too.
-    private var rendersJSON: Bool { jsonLines != nil }
 
     init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity,
          encodesEveryPatient: Bool = false) throws {
@@ -50,8 +50,10 @@ final class PatientReportWriter {
         ownFindings = Array(repeating: nil, count: drugNames.count)
         self.format = format
         self.minimumSeverity = minimumSeverity
+        minimumRank = minimumSeverity.rank
         jsonLines = format == .jsonl && !encodesEveryPatient
             ? PatientJSONLineWriter(knowledgeBase: checker.knowledgeBase, minimumSeverity: minimumSeverity) : nil
+        table = RenderedFindingTable(rendersJSON: jsonLines != nil)
         washout = try WashoutChecker(knowledgeBase: checker.knowledgeBase, drugs: drugNames)
     }
 
@@ -77,7 +79,7 @@ final class PatientReportWriter {
         }
         for group in groups {
             for index in try own(group.drug) {
-                patientFindings.append((rendered[index], nil))
+                patientFindings.append((Int32(index), nil))
             }
         }
         for i in groups.indices {
@@ -92,20 +94,23 @@ final class PatientReportWriter {
                         drugNames[Int(first.drug)], spans[first.start..<first.end],
                         drugNames[Int(second.drug)], spans[second.start..<second.end]) {
                         // Counted like every finding; --min-severity applies when writing.
-                        patientFindings.append((RenderedFinding(finding, json: rendersJSON), day))
+                        patientFindings.append((table.index(ofAdHoc: finding), day))
                     }
                     continue
                 }
                 let day: Int32? = overlap == PrescriptionInterval.openStart ? nil : overlap
                 for index in findings {
-                    patientFindings.append((rendered[index], day))
+                    patientFindings.append((Int32(index), day))
                 }
             }
         }
-        patientFindings.sort { RenderedFinding.precedes($0.finding, $1.finding) }
-        for item in patientFindings {
-            severityCounts[item.finding.severity.rank - 1] += 1
-            if item.finding.severity < minimumSeverity { leftOut += 1 }
+        table.sort(&patientFindings)
+        table.entries.withUnsafeBufferPointer { entries in
+            for item in patientFindings {
+                let rank = entries[Int(item.finding)].severityRank
+                severityCounts[rank - 1] += 1
+                if rank < minimumRank { leftOut += 1 }
+            }
         }
     }
 
@@ -132,7 +137,7 @@ final class PatientReportWriter {
         return nil
     }
 
-    /// The drug's own findings, as a range of `rendered`.
+    /// The drug's own findings, as a range of the table's indexes.
     private func own(_ drug: Int32) throws -> Range<Int> {
         if let cached = ownFindings[Int(drug)] { return cached }
         let range = keep(try riskChecker.findings(for: [drugNames[Int(drug)]]))
@@ -140,7 +145,7 @@ final class PatientReportWriter {
         return range
     }
 
-    /// The pair's combination findings, as a range of `rendered`.
+    /// The pair's combination findings, as a range of the table's indexes.
     private func pair(_ a: Int32, _ b: Int32) throws -> Range<Int> {
         if let cached = pairFindings[a, b] { return pairRanges[Int(cached)] }
         let (sidesA, sidesB) = (try sides(a), try sides(b))
@@ -154,11 +159,11 @@ final class PatientReportWriter {
         return range
     }
 
-    /// Renders findings once and returns where they are in `rendered`.
+    /// Renders findings once and returns their indexes in the table.
     private func keep(_ findings: [Finding]) -> Range<Int> {
-        let start = rendered.count
-        rendered += findings.map { RenderedFinding($0, json: rendersJSON) }
-        return start..<rendered.count
+        let start = table.entries.count
+        for finding in findings { _ = table.add(finding) }
+        return start..<table.entries.count
     }
 
     private func sides(_ drug: Int32) throws -> (left: [UInt64], right: [UInt64]) {
@@ -181,7 +186,7 @@ final class PatientReportWriter {
 
     private func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
         if let jsonLines {
-            return try jsonLines.write(patient: patient, findings: patientFindings, medications: medications,
+            return try jsonLines.write(patient: patient, findings: patientFindings, table: table, medications: medications,
                                        resolutions: resolutions, to: output)
         }
         let unrecognized: [UnrecognizedMedication] = medications.compactMap {
@@ -195,12 +200,19 @@ final class PatientReportWriter {
             }
             guard !patientFindings.isEmpty || !unrecognized.isEmpty || !leftover.isEmpty else { return }
             let quotedPatient = CSVFormatter.needsQuotes(patient) ? Array(CSVFormatter.fields([patient]).utf8) : nil
-            output.withBuffer { out in
-                for item in patientFindings where item.finding.severity >= minimumSeverity {
-                    if let quotedPatient { out.bytes.append(contentsOf: quotedPatient) } else { out.bytes.append(contentsOf: patient.utf8) }
-                    out.bytes.append(contentsOf: item.finding.csvMiddle)
-                    if let day = item.overlap { out.appendDay(day) }
-                    out.bytes.append(contentsOf: item.finding.csvEnd)
+            let (entries, pool, minimumRank) = (table.entries, table.bytes, minimumRank)
+            pool.withUnsafeBufferPointer { pool in
+                entries.withUnsafeBufferPointer { entries in
+                    output.withBuffer { out in
+                        for item in patientFindings {
+                            let entry = entries[Int(item.finding)]
+                            guard entry.severityRank >= minimumRank else { continue }
+                            if let quotedPatient { out.bytes.append(contentsOf: quotedPatient) } else { out.bytes.append(contentsOf: patient.utf8) }
+                            out.append(UnsafeBufferPointer(rebasing: pool[entry.csvMiddle]))
+                            if let day = item.overlap { out.appendDay(day) }
+                            out.append(UnsafeBufferPointer(rebasing: pool[entry.csvEnd]))
+                        }
+                    }
                 }
             }
             let patientField = quotedPatient ?? Array(patient.utf8)
@@ -224,8 +236,8 @@ final class PatientReportWriter {
                 if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
             }
             let report = try checkReport(medications: recognized, unrecognized: unrecognized)
-            let findings = patientFindings.filter { $0.finding.finding.severity >= minimumSeverity }
-                .map { BatchFinding(finding: $0.finding.finding, overlapStart: $0.overlap.map(DayNumber.format)) }
+            let findings = patientFindings.filter { table.entries[Int($0.finding)].severityRank >= minimumRank }
+                .map { BatchFinding(finding: table.findings[Int($0.finding)], overlapStart: $0.overlap.map(DayNumber.format)) }
             output.append(try ReportEncoding.jsonLine(PatientReport(patient: patient, report: report, findings: findings)).utf8)
             output.append(byte: 0x0A)
         }
@@ -236,7 +248,7 @@ extension PatientReportWriter {
     /// The patient's report as `check` would make it, from the findings of ``evaluate(_:)``;
     /// guidance and burden facts are read once and reused.
     private func checkReport(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication]) throws -> CheckReport {
-        let findings = patientFindings.map(\.finding.finding)
+        let findings = patientFindings.map { table.findings[Int($0.finding)] }
         let effects = Set(findings.map(\.effect))
         if guidanceByEffects[effects] == nil { guidanceByEffects[effects] = try knowledgeBase.guidance(for: effects) }
         var drugs: [String] = []
