@@ -46,11 +46,17 @@ final class PatientJSONLineWriter {
     /// What each drug adds to each score, if anything.
     private var contributions: [(serotonergic: BurdenContribution?, tremor: BurdenContribution?)] = []
     private var drugIndex: [String: Int] = [:]
+    /// Burden facts by drug name, read for many drugs at once (``readBurdenFacts(_:)``); a drug in
+    /// `burdenFactsRead` and not in a map has no such fact.
+    private var strengths: [String: SerotonergicStrength] = [:]
+    private var tremorRisksRead: [String: TremorRisk] = [:]
+    private var burdenFactsRead = Set<String>()
     /// Guidance, by the effects found and the effects listed (bit masks over `Effect.allCases`); nil: none applies.
     private var guidanceJSON: [Int: Range<Int>?] = [:]
     private var guidanceByEffects: [Int: [Guidance]] = [:]
     /// Each burden score, by its effect and the drugs that contribute to it (see ``score(tremor:)``).
-    private var packedScores: [UInt64: Range<Int>] = [:]
+    private var packedScores = PackedKeyTable()
+    private var scoreRanges: [Range<Int>] = []
     private var listedScores: [[Int]: Range<Int>] = [:]
     private var burdenScale: Range<Int>?
     /// Each drug's contribution to a score, encoded by the encoder (its reason follows from the drug and the effect).
@@ -112,16 +118,15 @@ final class PatientJSONLineWriter {
             let line = Line(pool: pool, drugPool: drugPool, drugs: drugs, medications: patientMedications, drugsInOrder: patientDrugs)
             output.withBuffer { out in
                 func piece(_ range: Range<Int>) { out.append(UnsafeBufferPointer(rebasing: pool[range])) }
-                out.bytes.append(contentsOf: allRecognized ? #"{"all_recognized":true,"burden":{"scale":"#.utf8
-                    : #"{"all_recognized":false,"burden":{"scale":"#.utf8)
+                out.append(allRecognized ? #"{"all_recognized":true,"burden":{"scale":"# : #"{"all_recognized":false,"burden":{"scale":"#)
                 piece(scale)
-                out.bytes.append(contentsOf: #","serotonergic":"#.utf8)
+                out.append(#","serotonergic":"#)
                 piece(serotonergic)
-                out.bytes.append(contentsOf: #","tremor":"#.utf8)
+                out.append(#","tremor":"#)
                 piece(tremor)
-                out.bytes.append(contentsOf: #"},"duplicates":["#.utf8)
+                out.append(#"},"duplicates":["#)
                 line.appendDuplicates(to: &out)
-                out.bytes.append(contentsOf: #"],"findings":["#.utf8)
+                out.append(#"],"findings":["#)
                 var first = true
                 for item in findings {
                     let entry = entries[Int(item.finding)]
@@ -134,36 +139,36 @@ final class PatientJSONLineWriter {
                         out.appendDay(day)
                         out.bytes.append(0x22)
                     } else {
-                        out.bytes.append(contentsOf: "null".utf8)
+                        out.append("null")
                     }
                     out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonTail]))
                 }
                 out.bytes.append(0x5D)
                 if minimumSeverity > .minor {
-                    out.bytes.append(contentsOf: #","findings_left_out":"#.utf8)
+                    out.append(#","findings_left_out":"#)
                     out.appendDecimal(findings.count - listed)
                 }
                 if let guidance {
-                    out.bytes.append(contentsOf: #","guidance":"#.utf8)
+                    out.append(#","guidance":"#)
                     piece(guidance)
                 }
-                out.bytes.append(contentsOf: #","highest_severity":"#.utf8)
+                out.append(#","highest_severity":"#)
                 if let highest {
                     out.bytes.append(0x22)
                     out.bytes.append(contentsOf: highest.rawValue.utf8)
                     out.bytes.append(0x22)
                 } else {
-                    out.bytes.append(contentsOf: "null".utf8)
+                    out.append("null")
                 }
-                out.bytes.append(contentsOf: #","medications":["#.utf8)
+                out.append(#","medications":["#)
                 line.appendMedications(recognized: true, to: &out)
                 out.bytes.append(0x5D)
                 if minimumSeverity > .minor {
-                    out.bytes.append(contentsOf: #","min_severity":""#.utf8)
+                    out.append(#","min_severity":""#)
                     out.bytes.append(contentsOf: minimumSeverity.rawValue.utf8)
                     out.bytes.append(0x22)
                 }
-                out.bytes.append(contentsOf: #","patient":"#.utf8)
+                out.append(#","patient":"#)
                 if let patientJSON {
                     out.bytes.append(contentsOf: patientJSON)
                 } else {
@@ -171,9 +176,9 @@ final class PatientJSONLineWriter {
                     out.bytes.append(contentsOf: patient.utf8)
                     out.bytes.append(0x22)
                 }
-                out.bytes.append(contentsOf: #","unrecognized":["#.utf8)
+                out.append(#","unrecognized":["#)
                 line.appendMedications(recognized: false, to: &out)
-                out.bytes.append(contentsOf: "]}\n".utf8)
+                out.append("]}\n")
             }
         } } }
     }
@@ -193,6 +198,7 @@ final class PatientJSONLineWriter {
         let piece: MedicationPiece
         switch resolutions[id] {
         case .recognized(let medication):
+            if medication.drugs.contains(where: { drugIndex[$0] == nil }) { try readBurdenFacts(resolutions) }
             let indexes = try medication.drugs.map(drug)
             let start = drugPool.count
             drugPool += indexes
@@ -207,10 +213,34 @@ final class PatientJSONLineWriter {
         return piece
     }
 
+    /// Reads the burden facts of every drug of every recognised medication not read yet, a thousand
+    /// drugs a query: two queries per drug, as they were made, cost about 2 million instructions
+    /// each (a sixth of a 200,000-row JSON Lines run).
+    private func readBurdenFacts(_ resolutions: [Resolution]) throws {
+        var unread: [String] = []
+        var seen = Set<String>()
+        for case .recognized(let medication) in resolutions {
+            for drug in medication.drugs where !burdenFactsRead.contains(drug) && seen.insert(drug).inserted { unread.append(drug) }
+        }
+        var start = 0
+        while start < unread.count {
+            let chunk = unread[start..<min(start + 1000, unread.count)]
+            strengths.merge(try knowledgeBase.serotonergicStrengths(of: chunk)) { first, _ in first }
+            tremorRisksRead.merge(try knowledgeBase.tremorRisks(of: chunk)) { first, _ in first }
+            start += chunk.count
+        }
+        burdenFactsRead.formUnion(unread)
+    }
+
     private func drug(_ name: String) throws -> Int {
         if let index = drugIndex[name] { return index }
-        let strength = try knowledgeBase.serotonergicStrengths(of: [name])[name]
-        let tremorRisk = try knowledgeBase.tremorRisks(of: [name])[name]
+        if !burdenFactsRead.contains(name) {
+            strengths[name] = try knowledgeBase.serotonergicStrengths(of: [name])[name]
+            tremorRisksRead[name] = try knowledgeBase.tremorRisks(of: [name])[name]
+            burdenFactsRead.insert(name)
+        }
+        let strength = strengths[name]
+        let tremorRisk = tremorRisksRead[name]
         drugs.append(DrugPiece(nameJSON: store(try Self.string(name)), serotonergic: strength != nil, tremor: tremorRisk != nil))
         tremorRisks.append(tremorRisk)
         contributions.append((strength.map { BurdenCalculator.contribution(drug: name, strength: $0) },
@@ -228,8 +258,8 @@ final class PatientJSONLineWriter {
 
     /// One of the burden's two scores: it depends only on the patient's drugs that contribute to
     /// it, so it is made once per set of those, by ``BurdenCalculator`` itself. A set of up to
-    /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit),
-    /// a larger one by its sorted drug indexes.
+    /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit,
+    /// bit 62 set so that no key is 0), a larger one by its sorted drug indexes.
     private func score(tremor: Bool) throws -> Range<Int> {
         contributing.removeAll(keepingCapacity: true)
         for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic { contributing.append(drug) }
@@ -238,8 +268,8 @@ final class PatientJSONLineWriter {
         for drug in contributing where packed != nil {
             packed = drug < 0x7FFF ? packed! << 15 | UInt64(drug + 1) : nil
         }
-        if tremor, let drugsOnly = packed { packed = drugsOnly | 1 << 63 }
-        if let packed, let cached = packedScores[packed] { return cached }
+        if let drugsOnly = packed { packed = drugsOnly | 1 << 62 | (tremor ? 1 << 63 : 0) }
+        if let packed, let cached = packedScores[packed] { return scoreRanges[Int(cached)] }
         let listedKey = contributing + [tremor ? -1 : -2]
         if packed == nil, let cached = listedScores[listedKey] { return cached }
         let burden = tremor
@@ -248,7 +278,12 @@ final class PatientJSONLineWriter {
             : BurdenCalculator.serotonergicScore(contributing.map { contributions[$0].serotonergic! })
         let encoded = try encodedScore(burden, tremor: tremor)
         let range = store(encoded)
-        if let packed { packedScores[packed] = range } else { listedScores[listedKey] = range }
+        if let packed {
+            packedScores.set(packed, to: Int32(scoreRanges.count))
+            scoreRanges.append(range)
+        } else {
+            listedScores[listedKey] = range
+        }
         return range
     }
 
@@ -344,16 +379,16 @@ final class PatientJSONLineWriter {
                 guard count > 1 else { continue }
                 if !first { out.bytes.append(0x2C) }
                 first = false
-                out.bytes.append(contentsOf: #"{"drug":"#.utf8)
+                out.append(#"{"drug":"#)
                 out.append(UnsafeBufferPointer(rebasing: pool[drugs[drug].nameJSON]))
-                out.bytes.append(contentsOf: #","inputs":["#.utf8)
+                out.append(#","inputs":["#)
                 var position = 0
                 for piece in medications where drugPool[piece.drugs].contains(drug) {
                     if position > 0 { out.bytes.append(0x2C) }
                     position += 1
                     out.append(UnsafeBufferPointer(rebasing: pool[piece.inputJSON]))
                 }
-                out.bytes.append(contentsOf: "]}".utf8)
+                out.append("]}")
             }
         }
     }

@@ -28,6 +28,9 @@ final class PatientReportWriter {
     private var washoutPairs: [Int64: Bool] = [:]
     /// One patient's spans grouped by drug (a range of the spans each), reused from patient to patient.
     private var groups: [(drug: Int32, start: Int, end: Int)] = []
+    /// By medication id, ``hasOwnRow(_:)``: read once, not per patient (copying a resolution out of
+    /// the array costs a retain and a release).
+    private var hasOwnRow: [Bool] = []
     /// One patient's findings with their overlap day, reused from patient to patient.
     private var patientFindings: [(finding: Int32, overlap: Int32?)] = []
     /// Findings made, written or left out by the minimum severity, by severity rank - 1.
@@ -184,21 +187,27 @@ final class PatientReportWriter {
 
     // MARK: - Rendering
 
+    /// Whether a medication gets a CSV row of its own: not recognised, or recognised with words left over.
+    private static func hasOwnRow(_ resolution: Resolution) -> Bool {
+        switch resolution {
+        case .recognized(let medication): !medication.unmatchedWords.isEmpty
+        case .unrecognized: true
+        }
+    }
+
     private func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
         if let jsonLines {
             return try jsonLines.write(patient: patient, findings: patientFindings, table: table, medications: medications,
                                        resolutions: resolutions, to: output)
         }
-        let unrecognized: [UnrecognizedMedication] = medications.compactMap {
-            if case .unrecognized(let name) = resolutions[$0] { return name } else { return nil }
+        let unrecognized = { (medications: [Int]) -> [UnrecognizedMedication] in
+            medications.compactMap { if case .unrecognized(let name) = resolutions[$0] { return name } else { return nil } }
         }
         switch format {
         case .csv:
-            let leftover: [ResolvedMedication] = medications.compactMap {
-                if case .recognized(let medication) = resolutions[$0], !medication.unmatchedWords.isEmpty { return medication }
-                return nil
-            }
-            guard !patientFindings.isEmpty || !unrecognized.isEmpty || !leftover.isEmpty else { return }
+            if hasOwnRow.count != resolutions.count { hasOwnRow = resolutions.map(Self.hasOwnRow) }
+            let hasOwnRows = hasOwnRow.withUnsafeBufferPointer { hasOwnRow in medications.contains { hasOwnRow[$0] } }
+            guard !patientFindings.isEmpty || hasOwnRows else { return }
             let quotedPatient = CSVFormatter.needsQuotes(patient) ? Array(CSVFormatter.fields([patient]).utf8) : nil
             let (entries, pool, minimumRank) = (table.entries, table.bytes, minimumRank)
             pool.withUnsafeBufferPointer { pool in
@@ -215,8 +224,13 @@ final class PatientReportWriter {
                     }
                 }
             }
+            guard hasOwnRows else { return }
+            let leftover: [ResolvedMedication] = medications.compactMap {
+                if case .recognized(let medication) = resolutions[$0], !medication.unmatchedWords.isEmpty { return medication }
+                return nil
+            }
             let patientField = quotedPatient ?? Array(patient.utf8)
-            for name in unrecognized {
+            for name in unrecognized(medications) {
                 let hint = name.suggestions.isEmpty ? "" : "; did you mean: \(name.suggestions.joined(separator: ", "))"
                 output.append(patientField)
                 output.append(("," + CSVFormatter.fields([
@@ -235,7 +249,7 @@ final class PatientReportWriter {
             let recognized: [ResolvedMedication] = medications.compactMap {
                 if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
             }
-            let report = try checkReport(medications: recognized, unrecognized: unrecognized)
+            let report = try checkReport(medications: recognized, unrecognized: unrecognized(medications))
             let findings = patientFindings.filter { table.entries[Int($0.finding)].severityRank >= minimumRank }
                 .map { BatchFinding(finding: table.findings[Int($0.finding)], overlapStart: $0.overlap.map(DayNumber.format)) }
             output.append(try ReportEncoding.jsonLine(PatientReport(patient: patient, report: report, findings: findings)).utf8)
@@ -279,6 +293,12 @@ struct OutputBuffer {
     @inline(__always)
     mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: piece)
+    }
+
+    /// Appends text fixed at compile time (a literal's bytes, without going through `String`).
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Appends a non-negative integer in decimal.
