@@ -11,7 +11,8 @@ import Foundation
 /// copied, retained or allocated per patient. A string is written as is when it is printable ASCII
 /// without a quote or backslash, which the encoder leaves alone too; anything else goes through
 /// the encoder. ``BatchOptions/encodesEveryPatient`` keeps the encoder path, for the parity test.
-final class PatientJSONLineWriter {
+/// A struct, for the reason ``PatientReportWriter`` is one.
+struct PatientJSONLineWriter {
     /// What a line needs of one medication string, worked out the first time a patient has it.
     private struct MedicationPiece {
         var recognized: Bool
@@ -79,7 +80,7 @@ final class PatientJSONLineWriter {
 
     /// Appends the patient's line: `findings` are all the patient's findings (indexes of `table`),
     /// most severe first; `medications` the patient's medication ids in ascending order.
-    func write(patient: String, findings: [(finding: Int32, overlap: Int32?)], table: RenderedFindingTable, medications ids: [Int],
+    mutating func write(patient: String, findings: [(finding: Int32, overlap: Int32?)], table: RenderedFindingTable, medications ids: [Int],
                resolutions: [Resolution], to output: OutputSink) throws {
         var allRecognized = true
         patientMedications.removeAll(keepingCapacity: true)
@@ -186,20 +187,21 @@ final class PatientJSONLineWriter {
     // MARK: - Pieces
 
     /// Appends encoded bytes to the pool and returns where they are.
-    private func store(_ encoded: some Sequence<UInt8>) -> Range<Int> {
+    private mutating func store(_ encoded: some Sequence<UInt8>) -> Range<Int> {
         let start = bytes.count
         bytes.append(contentsOf: encoded)
         return start..<bytes.count
     }
 
-    private func medication(_ id: Int, _ resolutions: [Resolution]) throws -> MedicationPiece {
+    private mutating func medication(_ id: Int, _ resolutions: [Resolution]) throws -> MedicationPiece {
         if id < medications.count, let piece = medications[id] { return piece }
         if id >= medications.count { medications += Array(repeating: nil, count: id + 1 - medications.count) }
         let piece: MedicationPiece
         switch resolutions[id] {
         case .recognized(let medication):
             if medication.drugs.contains(where: { drugIndex[$0] == nil }) { try readBurdenFacts(resolutions) }
-            let indexes = try medication.drugs.map(drug)
+            var indexes: [Int] = []
+            for name in medication.drugs { indexes.append(try drug(name)) }
             let start = drugPool.count
             drugPool += indexes
             piece = MedicationPiece(recognized: true, understood: medication.unmatchedWords.isEmpty, drugs: start..<drugPool.count,
@@ -216,7 +218,7 @@ final class PatientJSONLineWriter {
     /// Reads the burden facts of every drug of every recognised medication not read yet, a thousand
     /// drugs a query: two queries per drug, as they were made, cost about 2 million instructions
     /// each (a sixth of a 200,000-row JSON Lines run).
-    private func readBurdenFacts(_ resolutions: [Resolution]) throws {
+    private mutating func readBurdenFacts(_ resolutions: [Resolution]) throws {
         var unread: [String] = []
         var seen = Set<String>()
         for case .recognized(let medication) in resolutions {
@@ -232,7 +234,7 @@ final class PatientJSONLineWriter {
         burdenFactsRead.formUnion(unread)
     }
 
-    private func drug(_ name: String) throws -> Int {
+    private mutating func drug(_ name: String) throws -> Int {
         if let index = drugIndex[name] { return index }
         if !burdenFactsRead.contains(name) {
             strengths[name] = try knowledgeBase.serotonergicStrengths(of: [name])[name]
@@ -249,7 +251,7 @@ final class PatientJSONLineWriter {
         return drugs.count - 1
     }
 
-    private func burdenScaleJSON() throws -> Range<Int> {
+    private mutating func burdenScaleJSON() throws -> Range<Int> {
         if let burdenScale { return burdenScale }
         let range = store(try Self.string(BurdenScale.summary))
         burdenScale = range
@@ -260,7 +262,7 @@ final class PatientJSONLineWriter {
     /// it, so it is made once per set of those, by ``BurdenCalculator`` itself. A set of up to
     /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit,
     /// bit 62 set so that no key is 0), a larger one by its sorted drug indexes.
-    private func score(tremor: Bool) throws -> Range<Int> {
+    private mutating func score(tremor: Bool) throws -> Range<Int> {
         contributing.removeAll(keepingCapacity: true)
         for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic { contributing.append(drug) }
         contributing.sort()
@@ -289,7 +291,7 @@ final class PatientJSONLineWriter {
 
     /// A score as the encoder writes it (keys sorted), from each drug's contribution encoded once:
     /// the encoder itself took about 50 µs a score, and a file can have tens of thousands of sets.
-    private func encodedScore(_ score: BurdenScore, tremor: Bool) throws -> [UInt8] {
+    private mutating func encodedScore(_ score: BurdenScore, tremor: Bool) throws -> [UInt8] {
         var encoded = Array(#"{"drugs":["#.utf8)
         for (position, contribution) in score.drugs.enumerated() {
             if position > 0 { encoded.append(0x2C) }
@@ -316,7 +318,7 @@ final class PatientJSONLineWriter {
 
     /// The guidance for the effects found, kept to those that go with a listed finding (as
     /// ``CheckReport/leavingOut(below:)`` does); nil when none applies.
-    private func guidance(all: Int, listed: Int) throws -> Range<Int>? {
+    private mutating func guidance(all: Int, listed: Int) throws -> Range<Int>? {
         let key = all << 16 | listed
         if let cached = guidanceJSON[key] { return cached }
         if guidanceByEffects[all] == nil {

@@ -3,8 +3,11 @@ import Foundation
 /// Evaluates and renders the patients of a batch, one at a time, into an ``OutputSink``.
 ///
 /// Findings are computed once per drug and per drug pair and kept, rendered, for every
-/// other patient who has them, so writing a row is a few appends.
-final class PatientReportWriter {
+/// other patient who has them, so writing a row is a few appends. A struct, held in one variable
+/// for the whole report: its state is then checked for exclusive access when compiled, where a
+/// class's stored properties were checked at run time on every access (a tenth of a JSON Lines
+/// run's instructions).
+struct PatientReportWriter {
     /// The rules, with every relevant drug's classes and own risks already read.
     private let riskChecker: RiskChecker
     private let knowledgeBase: KnowledgeBase
@@ -43,7 +46,7 @@ final class PatientReportWriter {
     private var strengths: [String: SerotonergicStrength?] = [:]
     private var tremorRisks: [String: TremorRisk?] = [:]
     /// JSON Lines from pieces encoded once; nil for CSV or the encoder path.
-    private let jsonLines: PatientJSONLineWriter?
+    private var jsonLines: PatientJSONLineWriter?
 
     init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity,
          encodesEveryPatient: Bool = false) throws {
@@ -61,7 +64,7 @@ final class PatientReportWriter {
     }
 
     /// Evaluates one patient (spans sorted by drug and start) and writes the result.
-    func write(patient: String, spans: [PrescriptionInterval], medications: [Int], resolutions: [Resolution],
+    mutating func write(patient: String, spans: [PrescriptionInterval], medications: [Int], resolutions: [Resolution],
                to output: OutputSink) throws {
         try evaluate(spans)
         try render(patient: patient, medications: medications, resolutions: resolutions, to: output)
@@ -71,7 +74,7 @@ final class PatientReportWriter {
     // MARK: - Evaluating
 
     /// The patient's findings into `patientFindings`, most severe first, with overlap days for combinations.
-    private func evaluate(_ spans: [PrescriptionInterval]) throws {
+    private mutating func evaluate(_ spans: [PrescriptionInterval]) throws {
         patientFindings.removeAll(keepingCapacity: true)
         guard !spans.isEmpty else { return }
         groups.removeAll(keepingCapacity: true)
@@ -141,7 +144,7 @@ final class PatientReportWriter {
     }
 
     /// The drug's own findings, as a range of the table's indexes.
-    private func own(_ drug: Int32) throws -> Range<Int> {
+    private mutating func own(_ drug: Int32) throws -> Range<Int> {
         if let cached = ownFindings[Int(drug)] { return cached }
         let range = keep(try riskChecker.findings(for: [drugNames[Int(drug)]]))
         ownFindings[Int(drug)] = range
@@ -149,7 +152,7 @@ final class PatientReportWriter {
     }
 
     /// The pair's combination findings, as a range of the table's indexes.
-    private func pair(_ a: Int32, _ b: Int32) throws -> Range<Int> {
+    private mutating func pair(_ a: Int32, _ b: Int32) throws -> Range<Int> {
         if let cached = pairFindings[a, b] { return pairRanges[Int(cached)] }
         let (sidesA, sidesB) = (try sides(a), try sides(b))
         let combine = sidesA.left.indices.contains { word in
@@ -163,20 +166,20 @@ final class PatientReportWriter {
     }
 
     /// Renders findings once and returns their indexes in the table.
-    private func keep(_ findings: [Finding]) -> Range<Int> {
+    private mutating func keep(_ findings: [Finding]) -> Range<Int> {
         let start = table.entries.count
         for finding in findings { _ = table.add(finding) }
         return start..<table.entries.count
     }
 
-    private func sides(_ drug: Int32) throws -> (left: [UInt64], right: [UInt64]) {
+    private mutating func sides(_ drug: Int32) throws -> (left: [UInt64], right: [UInt64]) {
         if let cached = ruleSides[drug] { return cached }
         let found = try riskChecker.ruleSides(of: drugNames[Int(drug)])
         ruleSides[drug] = found
         return found
     }
 
-    private func hasWashout(_ a: Int32, _ b: Int32) -> Bool {
+    private mutating func hasWashout(_ a: Int32, _ b: Int32) -> Bool {
         let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
         if let cached = washoutPairs[key] { return cached }
         let (first, second) = (drugNames[Int(a)], drugNames[Int(b)])
@@ -195,9 +198,9 @@ final class PatientReportWriter {
         }
     }
 
-    private func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
-        if let jsonLines {
-            return try jsonLines.write(patient: patient, findings: patientFindings, table: table, medications: medications,
+    private mutating func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
+        if jsonLines != nil {
+            return try jsonLines!.write(patient: patient, findings: patientFindings, table: table, medications: medications,
                                        resolutions: resolutions, to: output)
         }
         let unrecognized = { (medications: [Int]) -> [UnrecognizedMedication] in
@@ -261,7 +264,7 @@ final class PatientReportWriter {
 extension PatientReportWriter {
     /// The patient's report as `check` would make it, from the findings of ``evaluate(_:)``;
     /// guidance and burden facts are read once and reused.
-    private func checkReport(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication]) throws -> CheckReport {
+    private mutating func checkReport(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication]) throws -> CheckReport {
         let findings = patientFindings.map { table.findings[Int($0.finding)] }
         let effects = Set(findings.map(\.effect))
         if guidanceByEffects[effects] == nil { guidanceByEffects[effects] = try knowledgeBase.guidance(for: effects) }
