@@ -83,14 +83,20 @@ struct PatientJSONLineWriter {
     mutating func write(patient: String, findings: [(finding: Int32, overlap: Int32?)], table: RenderedFindingTable, medications ids: [Int],
                resolutions: [Resolution], to output: OutputSink) throws {
         var allRecognized = true
+        // Only a drug met twice can be a duplicate: most patients skip the search for them.
+        var drugMetTwice = false
         patientMedications.removeAll(keepingCapacity: true)
         patientDrugs.removeAll(keepingCapacity: true)
         for id in ids {
             let piece = try medication(id, resolutions)
             patientMedications.append(piece)
             if !piece.understood { allRecognized = false }
-            for position in piece.drugs where !patientDrugs.contains(drugPool[position]) {
-                patientDrugs.append(drugPool[position])
+            for position in piece.drugs {
+                if patientDrugs.contains(drugPool[position]) {
+                    drugMetTwice = true
+                } else {
+                    patientDrugs.append(drugPool[position])
+                }
             }
         }
         let scale = try burdenScaleJSON()
@@ -126,7 +132,7 @@ struct PatientJSONLineWriter {
                 out.append(#","tremor":"#)
                 piece(tremor)
                 out.append(#"},"duplicates":["#)
-                line.appendDuplicates(to: &out)
+                if drugMetTwice { line.appendDuplicates(to: &out) }
                 out.append(#"],"findings":["#)
                 var first = true
                 for item in findings {
@@ -263,6 +269,28 @@ struct PatientJSONLineWriter {
     /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit,
     /// bit 62 set so that no key is 0), a larger one by its sorted drug indexes.
     private mutating func score(tremor: Bool) throws -> Range<Int> {
+        // Most sets have at most four drugs: their key is packed here without building the list.
+        var lanes = SIMD4<Int>(repeating: 0)
+        var count = 0
+        var fits = true
+        for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic {
+            guard count < 4, drug < 0x7FFF else {
+                fits = false
+                break
+            }
+            var position = count
+            while position > 0, lanes[position - 1] > drug {
+                lanes[position] = lanes[position - 1]
+                position -= 1
+            }
+            lanes[position] = drug
+            count += 1
+        }
+        if fits {
+            var packed: UInt64 = 0
+            for lane in 0..<count { packed = packed << 15 | UInt64(lanes[lane] + 1) }
+            if let cached = packedScores[packed | 1 << 62 | (tremor ? 1 << 63 : 0)] { return scoreRanges[Int(cached)] }
+        }
         contributing.removeAll(keepingCapacity: true)
         for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic { contributing.append(drug) }
         contributing.sort()
