@@ -197,7 +197,7 @@ public final class BatchChecker {
     // MARK: - Report
 
     private func writeReport(_ ingest: inout BatchIngest, output: OutputSink) throws {
-        let writer = try startReport(output)
+        var writer = try startReport(output)
         let (resolutions, patientIDs) = (ingest.resolutions, ingest.patientIDs)
         try forEachPatient(&ingest) { patient, spans, medications in
             try writer.write(patient: patientIDs.string(Int(patient)), spans: spans, medications: medications,
@@ -226,7 +226,7 @@ public final class BatchChecker {
         }
         ingest.releaseSpills()
         // Nothing is written to the output until every partition is on disk.
-        let writer = try startReport(output)
+        var writer = try startReport(output)
         let resolutions = ingest.resolutions
         try patients.merge { patient, spans, medications in
             try writer.write(patient: patient, spans: spans, medications: medications, resolutions: resolutions, to: output)

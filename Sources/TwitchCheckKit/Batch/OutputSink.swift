@@ -1,15 +1,17 @@
 import Foundation
 
-/// Buffered output to a file descriptor: rows are gathered into 256 KiB blocks, and each full
+/// Buffered output to a file descriptor: rows are gathered into 1 MiB blocks, and each full
 /// block is written by a background queue while the next one fills, so writing overlaps work.
-/// At most two blocks are in flight, so memory stays bounded whatever the output size.
+/// At most two blocks are in flight, so memory stays bounded whatever the output size. (256 KiB
+/// blocks cost 3.5 times the context switches and 3-5% more CPU on 650 MB of JSON Lines; 1 MiB
+/// blocks add 3 MB to the peak.)
 ///
 /// Not `Sendable`: one thread appends and flushes. The buffer is private; appends go through
 /// the methods below, and only whole blocks cross to the background writer (``BlockWriter``).
 public final class OutputSink {
     /// What has not been handed to the writer yet.
     private var buffer = OutputBuffer()
-    private let flushThreshold = 1 << 18
+    private let flushThreshold = 1 << 20
     private let blocks: BlockWriter
     /// Bytes handed to the writer so far.
     private var handedOff = 0

@@ -11,7 +11,8 @@ import Foundation
 /// copied, retained or allocated per patient. A string is written as is when it is printable ASCII
 /// without a quote or backslash, which the encoder leaves alone too; anything else goes through
 /// the encoder. ``BatchOptions/encodesEveryPatient`` keeps the encoder path, for the parity test.
-final class PatientJSONLineWriter {
+/// A struct, for the reason ``PatientReportWriter`` is one.
+struct PatientJSONLineWriter {
     /// What a line needs of one medication string, worked out the first time a patient has it.
     private struct MedicationPiece {
         var recognized: Bool
@@ -34,6 +35,8 @@ final class PatientJSONLineWriter {
 
     private let knowledgeBase: KnowledgeBase
     private let minimumSeverity: Severity
+    /// ``Severity/rank`` of `minimumSeverity`.
+    private let minimumRank: Int
     /// Every encoded piece, one after another; the pieces are ranges of it.
     private var bytes: [UInt8] = []
     /// By medication id.
@@ -44,11 +47,17 @@ final class PatientJSONLineWriter {
     /// What each drug adds to each score, if anything.
     private var contributions: [(serotonergic: BurdenContribution?, tremor: BurdenContribution?)] = []
     private var drugIndex: [String: Int] = [:]
+    /// Burden facts by drug name, read for many drugs at once (``readBurdenFacts(_:)``); a drug in
+    /// `burdenFactsRead` and not in a map has no such fact.
+    private var strengths: [String: SerotonergicStrength] = [:]
+    private var tremorRisksRead: [String: TremorRisk] = [:]
+    private var burdenFactsRead = Set<String>()
     /// Guidance, by the effects found and the effects listed (bit masks over `Effect.allCases`); nil: none applies.
     private var guidanceJSON: [Int: Range<Int>?] = [:]
     private var guidanceByEffects: [Int: [Guidance]] = [:]
     /// Each burden score, by its effect and the drugs that contribute to it (see ``score(tremor:)``).
-    private var packedScores: [UInt64: Range<Int>] = [:]
+    private var packedScores = PackedKeyTable()
+    private var scoreRanges: [Range<Int>] = []
     private var listedScores: [[Int]: Range<Int>] = [:]
     private var burdenScale: Range<Int>?
     /// Each drug's contribution to a score, encoded by the encoder (its reason follows from the drug and the effect).
@@ -66,21 +75,28 @@ final class PatientJSONLineWriter {
     init(knowledgeBase: KnowledgeBase, minimumSeverity: Severity) {
         self.knowledgeBase = knowledgeBase
         self.minimumSeverity = minimumSeverity
+        minimumRank = minimumSeverity.rank
     }
 
-    /// Appends the patient's line: `findings` are all the patient's findings, most severe first;
-    /// `medications` the patient's medication ids in ascending order.
-    func write(patient: String, findings: [(finding: RenderedFinding, overlap: Int32?)], medications ids: [Int],
+    /// Appends the patient's line: `findings` are all the patient's findings (indexes of `table`),
+    /// most severe first; `medications` the patient's medication ids in ascending order.
+    mutating func write(patient: String, findings: [(finding: Int32, overlap: Int32?)], table: RenderedFindingTable, medications ids: [Int],
                resolutions: [Resolution], to output: OutputSink) throws {
         var allRecognized = true
+        // Only a drug met twice can be a duplicate: most patients skip the search for them.
+        var drugMetTwice = false
         patientMedications.removeAll(keepingCapacity: true)
         patientDrugs.removeAll(keepingCapacity: true)
         for id in ids {
             let piece = try medication(id, resolutions)
             patientMedications.append(piece)
             if !piece.understood { allRecognized = false }
-            for position in piece.drugs where !patientDrugs.contains(drugPool[position]) {
-                patientDrugs.append(drugPool[position])
+            for position in piece.drugs {
+                if patientDrugs.contains(drugPool[position]) {
+                    drugMetTwice = true
+                } else {
+                    patientDrugs.append(drugPool[position])
+                }
             }
         }
         let scale = try burdenScaleJSON()
@@ -88,72 +104,78 @@ final class PatientJSONLineWriter {
         let tremor = try score(tremor: true)
         var allEffects = 0
         var listedEffects = 0
-        var highest: Severity?
+        let minimumRank = self.minimumRank
+        var highestRank = 0
         var listed = 0
-        for item in findings {
-            let finding = item.finding
-            allEffects |= finding.effectBit
-            if highest.map({ finding.severity > $0 }) ?? true { highest = finding.severity }
-            guard finding.severity >= minimumSeverity else { continue }
-            listedEffects |= finding.effectBit
-            listed += 1
+        table.entries.withUnsafeBufferPointer { entries in
+            for item in findings {
+                let entry = entries[Int(item.finding)]
+                allEffects |= entry.effectBit
+                highestRank = max(highestRank, entry.severityRank)
+                guard entry.severityRank >= minimumRank else { continue }
+                listedEffects |= entry.effectBit
+                listed += 1
+            }
         }
+        let highest = highestRank > 0 ? Severity.allCases[highestRank - 1] : nil
         let guidance = try self.guidance(all: allEffects, listed: listedEffects)
         let patientJSON = Self.isPlain(patient) ? nil : try Self.string(patient)
-        bytes.withUnsafeBufferPointer { pool in
+        let (entries, findingPool) = (table.entries, table.bytes)
+        bytes.withUnsafeBufferPointer { pool in findingPool.withUnsafeBufferPointer { findingPool in entries.withUnsafeBufferPointer { entries in
             let line = Line(pool: pool, drugPool: drugPool, drugs: drugs, medications: patientMedications, drugsInOrder: patientDrugs)
             output.withBuffer { out in
                 func piece(_ range: Range<Int>) { out.append(UnsafeBufferPointer(rebasing: pool[range])) }
-                out.bytes.append(contentsOf: allRecognized ? #"{"all_recognized":true,"burden":{"scale":"#.utf8
-                    : #"{"all_recognized":false,"burden":{"scale":"#.utf8)
+                out.append(allRecognized ? #"{"all_recognized":true,"burden":{"scale":"# : #"{"all_recognized":false,"burden":{"scale":"#)
                 piece(scale)
-                out.bytes.append(contentsOf: #","serotonergic":"#.utf8)
+                out.append(#","serotonergic":"#)
                 piece(serotonergic)
-                out.bytes.append(contentsOf: #","tremor":"#.utf8)
+                out.append(#","tremor":"#)
                 piece(tremor)
-                out.bytes.append(contentsOf: #"},"duplicates":["#.utf8)
-                line.appendDuplicates(to: &out)
-                out.bytes.append(contentsOf: #"],"findings":["#.utf8)
+                out.append(#"},"duplicates":["#)
+                if drugMetTwice { line.appendDuplicates(to: &out) }
+                out.append(#"],"findings":["#)
                 var first = true
-                for item in findings where item.finding.severity >= minimumSeverity {
+                for item in findings {
+                    let entry = entries[Int(item.finding)]
+                    guard entry.severityRank >= minimumRank else { continue }
                     if !first { out.bytes.append(0x2C) }
                     first = false
-                    out.bytes.append(contentsOf: item.finding.jsonHead)
+                    out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonHead]))
                     if let day = item.overlap {
                         out.bytes.append(0x22)
                         out.appendDay(day)
                         out.bytes.append(0x22)
                     } else {
-                        out.bytes.append(contentsOf: "null".utf8)
+                        out.append("null")
                     }
-                    out.bytes.append(contentsOf: item.finding.jsonTail)
+                    out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonTail]))
                 }
                 out.bytes.append(0x5D)
                 if minimumSeverity > .minor {
-                    out.bytes.append(contentsOf: #","findings_left_out":"#.utf8)
+                    out.append(#","findings_left_out":"#)
                     out.appendDecimal(findings.count - listed)
                 }
                 if let guidance {
-                    out.bytes.append(contentsOf: #","guidance":"#.utf8)
+                    out.append(#","guidance":"#)
                     piece(guidance)
                 }
-                out.bytes.append(contentsOf: #","highest_severity":"#.utf8)
+                out.append(#","highest_severity":"#)
                 if let highest {
                     out.bytes.append(0x22)
                     out.bytes.append(contentsOf: highest.rawValue.utf8)
                     out.bytes.append(0x22)
                 } else {
-                    out.bytes.append(contentsOf: "null".utf8)
+                    out.append("null")
                 }
-                out.bytes.append(contentsOf: #","medications":["#.utf8)
+                out.append(#","medications":["#)
                 line.appendMedications(recognized: true, to: &out)
                 out.bytes.append(0x5D)
                 if minimumSeverity > .minor {
-                    out.bytes.append(contentsOf: #","min_severity":""#.utf8)
+                    out.append(#","min_severity":""#)
                     out.bytes.append(contentsOf: minimumSeverity.rawValue.utf8)
                     out.bytes.append(0x22)
                 }
-                out.bytes.append(contentsOf: #","patient":"#.utf8)
+                out.append(#","patient":"#)
                 if let patientJSON {
                     out.bytes.append(contentsOf: patientJSON)
                 } else {
@@ -161,29 +183,31 @@ final class PatientJSONLineWriter {
                     out.bytes.append(contentsOf: patient.utf8)
                     out.bytes.append(0x22)
                 }
-                out.bytes.append(contentsOf: #","unrecognized":["#.utf8)
+                out.append(#","unrecognized":["#)
                 line.appendMedications(recognized: false, to: &out)
-                out.bytes.append(contentsOf: "]}\n".utf8)
+                out.append("]}\n")
             }
-        }
+        } } }
     }
 
     // MARK: - Pieces
 
     /// Appends encoded bytes to the pool and returns where they are.
-    private func store(_ encoded: some Sequence<UInt8>) -> Range<Int> {
+    private mutating func store(_ encoded: some Sequence<UInt8>) -> Range<Int> {
         let start = bytes.count
         bytes.append(contentsOf: encoded)
         return start..<bytes.count
     }
 
-    private func medication(_ id: Int, _ resolutions: [Resolution]) throws -> MedicationPiece {
+    private mutating func medication(_ id: Int, _ resolutions: [Resolution]) throws -> MedicationPiece {
         if id < medications.count, let piece = medications[id] { return piece }
         if id >= medications.count { medications += Array(repeating: nil, count: id + 1 - medications.count) }
         let piece: MedicationPiece
         switch resolutions[id] {
         case .recognized(let medication):
-            let indexes = try medication.drugs.map(drug)
+            if medication.drugs.contains(where: { drugIndex[$0] == nil }) { try readBurdenFacts(resolutions) }
+            var indexes: [Int] = []
+            for name in medication.drugs { indexes.append(try drug(name)) }
             let start = drugPool.count
             drugPool += indexes
             piece = MedicationPiece(recognized: true, understood: medication.unmatchedWords.isEmpty, drugs: start..<drugPool.count,
@@ -197,10 +221,34 @@ final class PatientJSONLineWriter {
         return piece
     }
 
-    private func drug(_ name: String) throws -> Int {
+    /// Reads the burden facts of every drug of every recognised medication not read yet, a thousand
+    /// drugs a query: two queries per drug, as they were made, cost about 2 million instructions
+    /// each (a sixth of a 200,000-row JSON Lines run).
+    private mutating func readBurdenFacts(_ resolutions: [Resolution]) throws {
+        var unread: [String] = []
+        var seen = Set<String>()
+        for case .recognized(let medication) in resolutions {
+            for drug in medication.drugs where !burdenFactsRead.contains(drug) && seen.insert(drug).inserted { unread.append(drug) }
+        }
+        var start = 0
+        while start < unread.count {
+            let chunk = unread[start..<min(start + 1000, unread.count)]
+            strengths.merge(try knowledgeBase.serotonergicStrengths(of: chunk)) { first, _ in first }
+            tremorRisksRead.merge(try knowledgeBase.tremorRisks(of: chunk)) { first, _ in first }
+            start += chunk.count
+        }
+        burdenFactsRead.formUnion(unread)
+    }
+
+    private mutating func drug(_ name: String) throws -> Int {
         if let index = drugIndex[name] { return index }
-        let strength = try knowledgeBase.serotonergicStrengths(of: [name])[name]
-        let tremorRisk = try knowledgeBase.tremorRisks(of: [name])[name]
+        if !burdenFactsRead.contains(name) {
+            strengths[name] = try knowledgeBase.serotonergicStrengths(of: [name])[name]
+            tremorRisksRead[name] = try knowledgeBase.tremorRisks(of: [name])[name]
+            burdenFactsRead.insert(name)
+        }
+        let strength = strengths[name]
+        let tremorRisk = tremorRisksRead[name]
         drugs.append(DrugPiece(nameJSON: store(try Self.string(name)), serotonergic: strength != nil, tremor: tremorRisk != nil))
         tremorRisks.append(tremorRisk)
         contributions.append((strength.map { BurdenCalculator.contribution(drug: name, strength: $0) },
@@ -209,7 +257,7 @@ final class PatientJSONLineWriter {
         return drugs.count - 1
     }
 
-    private func burdenScaleJSON() throws -> Range<Int> {
+    private mutating func burdenScaleJSON() throws -> Range<Int> {
         if let burdenScale { return burdenScale }
         let range = store(try Self.string(BurdenScale.summary))
         burdenScale = range
@@ -218,9 +266,31 @@ final class PatientJSONLineWriter {
 
     /// One of the burden's two scores: it depends only on the patient's drugs that contribute to
     /// it, so it is made once per set of those, by ``BurdenCalculator`` itself. A set of up to
-    /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit),
-    /// a larger one by its sorted drug indexes.
-    private func score(tremor: Bool) throws -> Range<Int> {
+    /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit,
+    /// bit 62 set so that no key is 0), a larger one by its sorted drug indexes.
+    private mutating func score(tremor: Bool) throws -> Range<Int> {
+        // Most sets have at most four drugs: their key is packed here without building the list.
+        var lanes = SIMD4<Int>(repeating: 0)
+        var count = 0
+        var fits = true
+        for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic {
+            guard count < 4, drug < 0x7FFF else {
+                fits = false
+                break
+            }
+            var position = count
+            while position > 0, lanes[position - 1] > drug {
+                lanes[position] = lanes[position - 1]
+                position -= 1
+            }
+            lanes[position] = drug
+            count += 1
+        }
+        if fits {
+            var packed: UInt64 = 0
+            for lane in 0..<count { packed = packed << 15 | UInt64(lanes[lane] + 1) }
+            if let cached = packedScores[packed | 1 << 62 | (tremor ? 1 << 63 : 0)] { return scoreRanges[Int(cached)] }
+        }
         contributing.removeAll(keepingCapacity: true)
         for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic { contributing.append(drug) }
         contributing.sort()
@@ -228,8 +298,8 @@ final class PatientJSONLineWriter {
         for drug in contributing where packed != nil {
             packed = drug < 0x7FFF ? packed! << 15 | UInt64(drug + 1) : nil
         }
-        if tremor, let drugsOnly = packed { packed = drugsOnly | 1 << 63 }
-        if let packed, let cached = packedScores[packed] { return cached }
+        if let drugsOnly = packed { packed = drugsOnly | 1 << 62 | (tremor ? 1 << 63 : 0) }
+        if let packed, let cached = packedScores[packed] { return scoreRanges[Int(cached)] }
         let listedKey = contributing + [tremor ? -1 : -2]
         if packed == nil, let cached = listedScores[listedKey] { return cached }
         let burden = tremor
@@ -238,13 +308,18 @@ final class PatientJSONLineWriter {
             : BurdenCalculator.serotonergicScore(contributing.map { contributions[$0].serotonergic! })
         let encoded = try encodedScore(burden, tremor: tremor)
         let range = store(encoded)
-        if let packed { packedScores[packed] = range } else { listedScores[listedKey] = range }
+        if let packed {
+            packedScores.set(packed, to: Int32(scoreRanges.count))
+            scoreRanges.append(range)
+        } else {
+            listedScores[listedKey] = range
+        }
         return range
     }
 
     /// A score as the encoder writes it (keys sorted), from each drug's contribution encoded once:
     /// the encoder itself took about 50 µs a score, and a file can have tens of thousands of sets.
-    private func encodedScore(_ score: BurdenScore, tremor: Bool) throws -> [UInt8] {
+    private mutating func encodedScore(_ score: BurdenScore, tremor: Bool) throws -> [UInt8] {
         var encoded = Array(#"{"drugs":["#.utf8)
         for (position, contribution) in score.drugs.enumerated() {
             if position > 0 { encoded.append(0x2C) }
@@ -271,7 +346,7 @@ final class PatientJSONLineWriter {
 
     /// The guidance for the effects found, kept to those that go with a listed finding (as
     /// ``CheckReport/leavingOut(below:)`` does); nil when none applies.
-    private func guidance(all: Int, listed: Int) throws -> Range<Int>? {
+    private mutating func guidance(all: Int, listed: Int) throws -> Range<Int>? {
         let key = all << 16 | listed
         if let cached = guidanceJSON[key] { return cached }
         if guidanceByEffects[all] == nil {
@@ -334,16 +409,16 @@ final class PatientJSONLineWriter {
                 guard count > 1 else { continue }
                 if !first { out.bytes.append(0x2C) }
                 first = false
-                out.bytes.append(contentsOf: #"{"drug":"#.utf8)
+                out.append(#"{"drug":"#)
                 out.append(UnsafeBufferPointer(rebasing: pool[drugs[drug].nameJSON]))
-                out.bytes.append(contentsOf: #","inputs":["#.utf8)
+                out.append(#","inputs":["#)
                 var position = 0
                 for piece in medications where drugPool[piece.drugs].contains(drug) {
                     if position > 0 { out.bytes.append(0x2C) }
                     position += 1
                     out.append(UnsafeBufferPointer(rebasing: pool[piece.inputJSON]))
                 }
-                out.bytes.append(contentsOf: "]}".utf8)
+                out.append("]}")
             }
         }
     }

@@ -3,18 +3,23 @@ import Foundation
 /// Evaluates and renders the patients of a batch, one at a time, into an ``OutputSink``.
 ///
 /// Findings are computed once per drug and per drug pair and kept, rendered, for every
-/// other patient who has them, so writing a row is a few appends.
-final class PatientReportWriter {
+/// other patient who has them, so writing a row is a few appends. A struct, held in one variable
+/// for the whole report: its state is then checked for exclusive access when compiled, where a
+/// class's stored properties were checked at run time on every access (a tenth of a JSON Lines
+/// run's instructions).
+struct PatientReportWriter {
     /// The rules, with every relevant drug's classes and own risks already read.
     private let riskChecker: RiskChecker
     private let knowledgeBase: KnowledgeBase
     private let drugNames: [String]
     private let format: BatchOptions.OutputFormat
     private let minimumSeverity: Severity
+    /// ``Severity/rank`` of `minimumSeverity`, compared with each finding's.
+    private let minimumRank: Int
     /// Washout intervals between a stopped drug and one started after it (issue 11).
     private let washout: WashoutChecker
-    /// Every finding rendered so far; a drug's own findings and a pair's are ranges of it.
-    private var rendered: [RenderedFinding] = []
+    /// Every finding rendered so far; a drug's own findings and a pair's are ranges of its indexes.
+    private var table: RenderedFindingTable
     /// By drug id; nil until read.
     private var ownFindings: [Range<Int>?]
     /// By pair: an index into `pairRanges`.
@@ -26,8 +31,11 @@ final class PatientReportWriter {
     private var washoutPairs: [Int64: Bool] = [:]
     /// One patient's spans grouped by drug (a range of the spans each), reused from patient to patient.
     private var groups: [(drug: Int32, start: Int, end: Int)] = []
+    /// By medication id, ``hasOwnRow(_:)``: read once, not per patient (copying a resolution out of
+    /// the array costs a retain and a release).
+    private var hasOwnRow: [Bool] = []
     /// One patient's findings with their overlap day, reused from patient to patient.
-    private var patientFindings: [(finding: RenderedFinding, overlap: Int32?)] = []
+    private var patientFindings: [(finding: Int32, overlap: Int32?)] = []
     /// Findings made, written or left out by the minimum severity, by severity rank - 1.
     private(set) var severityCounts = [0, 0, 0, 0]
     /// Findings left out because they are below the minimum severity.
@@ -38,9 +46,7 @@ final class PatientReportWriter {
     private var strengths: [String: SerotonergicStrength?] = [:]
     private var tremorRisks: [String: TremorRisk?] = [:]
     /// JSON Lines from pieces encoded once; nil for CSV or the encoder path.
-    private let jsonLines: PatientJSONLineWriter?
-    /// Whether findings are rendered for JSON Lines too.
-    private var rendersJSON: Bool { jsonLines != nil }
+    private var jsonLines: PatientJSONLineWriter?
 
     init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity,
          encodesEveryPatient: Bool = false) throws {
@@ -50,13 +56,15 @@ final class PatientReportWriter {
         ownFindings = Array(repeating: nil, count: drugNames.count)
         self.format = format
         self.minimumSeverity = minimumSeverity
+        minimumRank = minimumSeverity.rank
         jsonLines = format == .jsonl && !encodesEveryPatient
             ? PatientJSONLineWriter(knowledgeBase: checker.knowledgeBase, minimumSeverity: minimumSeverity) : nil
+        table = RenderedFindingTable(rendersJSON: jsonLines != nil)
         washout = try WashoutChecker(knowledgeBase: checker.knowledgeBase, drugs: drugNames)
     }
 
     /// Evaluates one patient (spans sorted by drug and start) and writes the result.
-    func write(patient: String, spans: [PrescriptionInterval], medications: [Int], resolutions: [Resolution],
+    mutating func write(patient: String, spans: [PrescriptionInterval], medications: [Int], resolutions: [Resolution],
                to output: OutputSink) throws {
         try evaluate(spans)
         try render(patient: patient, medications: medications, resolutions: resolutions, to: output)
@@ -66,7 +74,7 @@ final class PatientReportWriter {
     // MARK: - Evaluating
 
     /// The patient's findings into `patientFindings`, most severe first, with overlap days for combinations.
-    private func evaluate(_ spans: [PrescriptionInterval]) throws {
+    private mutating func evaluate(_ spans: [PrescriptionInterval]) throws {
         patientFindings.removeAll(keepingCapacity: true)
         guard !spans.isEmpty else { return }
         groups.removeAll(keepingCapacity: true)
@@ -77,7 +85,7 @@ final class PatientReportWriter {
         }
         for group in groups {
             for index in try own(group.drug) {
-                patientFindings.append((rendered[index], nil))
+                patientFindings.append((Int32(index), nil))
             }
         }
         for i in groups.indices {
@@ -92,20 +100,23 @@ final class PatientReportWriter {
                         drugNames[Int(first.drug)], spans[first.start..<first.end],
                         drugNames[Int(second.drug)], spans[second.start..<second.end]) {
                         // Counted like every finding; --min-severity applies when writing.
-                        patientFindings.append((RenderedFinding(finding, json: rendersJSON), day))
+                        patientFindings.append((table.index(ofAdHoc: finding), day))
                     }
                     continue
                 }
                 let day: Int32? = overlap == PrescriptionInterval.openStart ? nil : overlap
                 for index in findings {
-                    patientFindings.append((rendered[index], day))
+                    patientFindings.append((Int32(index), day))
                 }
             }
         }
-        patientFindings.sort { RenderedFinding.precedes($0.finding, $1.finding) }
-        for item in patientFindings {
-            severityCounts[item.finding.severity.rank - 1] += 1
-            if item.finding.severity < minimumSeverity { leftOut += 1 }
+        table.sort(&patientFindings)
+        table.entries.withUnsafeBufferPointer { entries in
+            for item in patientFindings {
+                let rank = entries[Int(item.finding)].severityRank
+                severityCounts[rank - 1] += 1
+                if rank < minimumRank { leftOut += 1 }
+            }
         }
     }
 
@@ -132,16 +143,16 @@ final class PatientReportWriter {
         return nil
     }
 
-    /// The drug's own findings, as a range of `rendered`.
-    private func own(_ drug: Int32) throws -> Range<Int> {
+    /// The drug's own findings, as a range of the table's indexes.
+    private mutating func own(_ drug: Int32) throws -> Range<Int> {
         if let cached = ownFindings[Int(drug)] { return cached }
         let range = keep(try riskChecker.findings(for: [drugNames[Int(drug)]]))
         ownFindings[Int(drug)] = range
         return range
     }
 
-    /// The pair's combination findings, as a range of `rendered`.
-    private func pair(_ a: Int32, _ b: Int32) throws -> Range<Int> {
+    /// The pair's combination findings, as a range of the table's indexes.
+    private mutating func pair(_ a: Int32, _ b: Int32) throws -> Range<Int> {
         if let cached = pairFindings[a, b] { return pairRanges[Int(cached)] }
         let (sidesA, sidesB) = (try sides(a), try sides(b))
         let combine = sidesA.left.indices.contains { word in
@@ -154,21 +165,21 @@ final class PatientReportWriter {
         return range
     }
 
-    /// Renders findings once and returns where they are in `rendered`.
-    private func keep(_ findings: [Finding]) -> Range<Int> {
-        let start = rendered.count
-        rendered += findings.map { RenderedFinding($0, json: rendersJSON) }
-        return start..<rendered.count
+    /// Renders findings once and returns their indexes in the table.
+    private mutating func keep(_ findings: [Finding]) -> Range<Int> {
+        let start = table.entries.count
+        for finding in findings { _ = table.add(finding) }
+        return start..<table.entries.count
     }
 
-    private func sides(_ drug: Int32) throws -> (left: [UInt64], right: [UInt64]) {
+    private mutating func sides(_ drug: Int32) throws -> (left: [UInt64], right: [UInt64]) {
         if let cached = ruleSides[drug] { return cached }
         let found = try riskChecker.ruleSides(of: drugNames[Int(drug)])
         ruleSides[drug] = found
         return found
     }
 
-    private func hasWashout(_ a: Int32, _ b: Int32) -> Bool {
+    private mutating func hasWashout(_ a: Int32, _ b: Int32) -> Bool {
         let key = Int64(min(a, b)) << 32 | Int64(max(a, b))
         if let cached = washoutPairs[key] { return cached }
         let (first, second) = (drugNames[Int(a)], drugNames[Int(b)])
@@ -179,32 +190,50 @@ final class PatientReportWriter {
 
     // MARK: - Rendering
 
-    private func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
-        if let jsonLines {
-            return try jsonLines.write(patient: patient, findings: patientFindings, medications: medications,
+    /// Whether a medication gets a CSV row of its own: not recognised, or recognised with words left over.
+    private static func hasOwnRow(_ resolution: Resolution) -> Bool {
+        switch resolution {
+        case .recognized(let medication): !medication.unmatchedWords.isEmpty
+        case .unrecognized: true
+        }
+    }
+
+    private mutating func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
+        if jsonLines != nil {
+            return try jsonLines!.write(patient: patient, findings: patientFindings, table: table, medications: medications,
                                        resolutions: resolutions, to: output)
         }
-        let unrecognized: [UnrecognizedMedication] = medications.compactMap {
-            if case .unrecognized(let name) = resolutions[$0] { return name } else { return nil }
+        let unrecognized = { (medications: [Int]) -> [UnrecognizedMedication] in
+            medications.compactMap { if case .unrecognized(let name) = resolutions[$0] { return name } else { return nil } }
         }
         switch format {
         case .csv:
+            if hasOwnRow.count != resolutions.count { hasOwnRow = resolutions.map(Self.hasOwnRow) }
+            let hasOwnRows = hasOwnRow.withUnsafeBufferPointer { hasOwnRow in medications.contains { hasOwnRow[$0] } }
+            guard !patientFindings.isEmpty || hasOwnRows else { return }
+            let quotedPatient = CSVFormatter.needsQuotes(patient) ? Array(CSVFormatter.fields([patient]).utf8) : nil
+            let (entries, pool, minimumRank) = (table.entries, table.bytes, minimumRank)
+            pool.withUnsafeBufferPointer { pool in
+                entries.withUnsafeBufferPointer { entries in
+                    output.withBuffer { out in
+                        for item in patientFindings {
+                            let entry = entries[Int(item.finding)]
+                            guard entry.severityRank >= minimumRank else { continue }
+                            if let quotedPatient { out.bytes.append(contentsOf: quotedPatient) } else { out.bytes.append(contentsOf: patient.utf8) }
+                            out.append(UnsafeBufferPointer(rebasing: pool[entry.csvMiddle]))
+                            if let day = item.overlap { out.appendDay(day) }
+                            out.append(UnsafeBufferPointer(rebasing: pool[entry.csvEnd]))
+                        }
+                    }
+                }
+            }
+            guard hasOwnRows else { return }
             let leftover: [ResolvedMedication] = medications.compactMap {
                 if case .recognized(let medication) = resolutions[$0], !medication.unmatchedWords.isEmpty { return medication }
                 return nil
             }
-            guard !patientFindings.isEmpty || !unrecognized.isEmpty || !leftover.isEmpty else { return }
-            let quotedPatient = CSVFormatter.needsQuotes(patient) ? Array(CSVFormatter.fields([patient]).utf8) : nil
-            output.withBuffer { out in
-                for item in patientFindings where item.finding.severity >= minimumSeverity {
-                    if let quotedPatient { out.bytes.append(contentsOf: quotedPatient) } else { out.bytes.append(contentsOf: patient.utf8) }
-                    out.bytes.append(contentsOf: item.finding.csvMiddle)
-                    if let day = item.overlap { out.appendDay(day) }
-                    out.bytes.append(contentsOf: item.finding.csvEnd)
-                }
-            }
             let patientField = quotedPatient ?? Array(patient.utf8)
-            for name in unrecognized {
+            for name in unrecognized(medications) {
                 let hint = name.suggestions.isEmpty ? "" : "; did you mean: \(name.suggestions.joined(separator: ", "))"
                 output.append(patientField)
                 output.append(("," + CSVFormatter.fields([
@@ -223,9 +252,9 @@ final class PatientReportWriter {
             let recognized: [ResolvedMedication] = medications.compactMap {
                 if case .recognized(let medication) = resolutions[$0] { return medication } else { return nil }
             }
-            let report = try checkReport(medications: recognized, unrecognized: unrecognized)
-            let findings = patientFindings.filter { $0.finding.finding.severity >= minimumSeverity }
-                .map { BatchFinding(finding: $0.finding.finding, overlapStart: $0.overlap.map(DayNumber.format)) }
+            let report = try checkReport(medications: recognized, unrecognized: unrecognized(medications))
+            let findings = patientFindings.filter { table.entries[Int($0.finding)].severityRank >= minimumRank }
+                .map { BatchFinding(finding: table.findings[Int($0.finding)], overlapStart: $0.overlap.map(DayNumber.format)) }
             output.append(try ReportEncoding.jsonLine(PatientReport(patient: patient, report: report, findings: findings)).utf8)
             output.append(byte: 0x0A)
         }
@@ -235,8 +264,8 @@ final class PatientReportWriter {
 extension PatientReportWriter {
     /// The patient's report as `check` would make it, from the findings of ``evaluate(_:)``;
     /// guidance and burden facts are read once and reused.
-    private func checkReport(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication]) throws -> CheckReport {
-        let findings = patientFindings.map(\.finding.finding)
+    private mutating func checkReport(medications: [ResolvedMedication], unrecognized: [UnrecognizedMedication]) throws -> CheckReport {
+        let findings = patientFindings.map { table.findings[Int($0.finding)] }
         let effects = Set(findings.map(\.effect))
         if guidanceByEffects[effects] == nil { guidanceByEffects[effects] = try knowledgeBase.guidance(for: effects) }
         var drugs: [String] = []
@@ -267,6 +296,12 @@ struct OutputBuffer {
     @inline(__always)
     mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
         bytes.append(contentsOf: piece)
+    }
+
+    /// Appends text fixed at compile time (a literal's bytes, without going through `String`).
+    @inline(__always)
+    mutating func append(_ text: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Appends a non-negative integer in decimal.
