@@ -16,7 +16,7 @@ enum CheckArgumentScanner {
     static func request(from arguments: [String]) -> CheckRequest? {
         guard arguments.first == "check" else { return nil }
         var request = CheckRequest()
-        var seen: Set<String> = []
+        var seen: [String] = []  // an array: a Set's first use costs more than these few comparisons
         var index = 1
         while index < arguments.count {
             let argument = arguments[index]
@@ -25,7 +25,8 @@ enum CheckArgumentScanner {
                 request.medications.append(argument)
                 continue
             }
-            guard seen.insert(argument).inserted else { return nil }
+            guard !seen.contains(argument) else { return nil }
+            seen.append(argument)
             if argument == "--strict" {
                 request.strict = true
                 continue

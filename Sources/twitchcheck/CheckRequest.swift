@@ -27,10 +27,15 @@ struct CheckRequest: Equatable {
 
     /// Checks the list and writes the report; throws ``ExitCode`` 1 or a ``CommandFailure`` by the
     /// exit policy (`--fail-on`, `--strict`).
-    func run() throws {
+    ///
+    /// Returns the knowledge base, still open, for a caller that is about to exit: a one-shot
+    /// process need not pay for closing it (GRDB's teardown is a fiftieth of a `check`).
+    @discardableResult
+    func run() throws -> KnowledgeBase {
         let knowledgeBase = try DatabaseLocator(option: db).open()
         // Every query of the check in one read transaction (issue 13).
         try knowledgeBase.reader.readingTogether { try run(with: knowledgeBase) }
+        return knowledgeBase
     }
 
     private func run(with knowledgeBase: KnowledgeBase) throws {

@@ -41,7 +41,8 @@ struct TwitchCheck: ParsableCommand {
         if scanned == nil { suggestCheckForBareNames(arguments) }
         do {
             if let scanned {
-                try scanned.run()
+                let stillOpen = try scanned.run()
+                withExtendedLifetime(stillOpen) { finish(0) }
             } else {
                 var command = try parseAsRoot(arguments)
                 try command.run()

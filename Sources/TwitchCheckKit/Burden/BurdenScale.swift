@@ -30,7 +30,7 @@ public enum BurdenScale {
     /// Tremor points: 3 for an own tremor risk that is moderate or worse, or common or more
     /// frequent; 1 for any other (minor, and rare or of unstated frequency).
     public static func points(for risk: TremorRisk) -> (points: Int, reason: String) {
-        let frequency = risk.frequency == .unknown ? "" : ", \(risk.frequency.rawValue.replacingOccurrences(of: "_", with: " "))"
+        let frequency = risk.frequency == .unknown ? "" : ", \(String(risk.frequency.rawValue.map { $0 == "_" ? " " : $0 }))"
         let reason = "own tremor risk: \(risk.severity.rawValue)\(frequency)"
         let frequent = risk.frequency == .common || risk.frequency == .veryCommon
         return (risk.severity >= .moderate || frequent ? strong : weak, reason)

@@ -44,7 +44,7 @@ public struct Finding: Codable, Sendable, Equatable {
     /// The effect as a reader sees it, with the movement disorder when there is one
     /// ("tremor (neurotoxicity)").
     public var effectDisplayName: String {
-        let disorder = movementDisorder?.replacingOccurrences(of: "_", with: " ")
+        let disorder = movementDisorder.map { String($0.map { $0 == "_" ? " " : $0 }) }
         // Twitching's name already says myoclonus: "twitching (myoclonus)", not "(myoclonus) (myoclonus)".
         guard let disorder, movementDisorder != effect.rawValue, !effect.displayName.contains("(\(disorder))") else {
             return effect.displayName

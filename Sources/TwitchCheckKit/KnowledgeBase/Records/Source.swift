@@ -12,4 +12,12 @@ public struct Source: Codable, Sendable, Equatable, FetchableRecord, TableRecord
     public enum Columns {
         public static let id = Column(CodingKeys.id)
     }
+
+    /// Reads a row of `sources` column by column (`Decodable` costs a `check` a tenth of a millisecond).
+    public init(row: Row) throws {
+        id = try row.decode(forColumn: "id")
+        kind = try row.decode(forColumn: "kind")
+        citation = try row.decode(forColumn: "citation")
+        url = try row.decode(forColumn: "url")
+    }
 }
