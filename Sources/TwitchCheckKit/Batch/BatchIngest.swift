@@ -38,8 +38,9 @@ struct BatchIngest {
     private var reportsPairs: [Bool] = []
     private(set) var patientIDs = ByteStringTable(expectedCount: 4096)
     /// The previous row's patient, since exports often list one patient's rows together.
-    private var previousPatient: [UInt8] = []
     private var previousPatientID: Int32 = -1
+    /// While spilling (no patient is interned): the previous row's patient id bytes.
+    private var previousPatient: [UInt8] = []
     private(set) var intervals: [PrescriptionInterval] = []
     /// Spans read by a second reader over the later part of the file, kept apart so that
     /// joining the halves never copies them.
@@ -193,13 +194,10 @@ struct BatchIngest {
     /// The id of a patient, reusing the previous row's when it is the same patient.
     @inline(__always)
     private mutating func patientID(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        if previousPatientID >= 0, previousPatient.count == bytes.count,
-           bytes.count == 0 || previousPatient.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+        if previousPatientID >= 0, patientIDs.isLatest(bytes) {
             return previousPatientID
         }
         previousPatientID = Int32(patientIDs.intern(bytes).id)
-        previousPatient.removeAll(keepingCapacity: true)
-        previousPatient.append(contentsOf: bytes)
         return previousPatientID
     }
 
