@@ -28,6 +28,7 @@ final class ParallelHalf: @unchecked Sendable {
             try reader.forEachRecord({ record in
                 local.ingest(record, columns: columns)
             }, problem: { problems.add($0) })
+            local.finishQueuedRows()
             local.absorbHeaderProblems(problems.kept, total: problems.total)
         } catch {
             self.error = error
