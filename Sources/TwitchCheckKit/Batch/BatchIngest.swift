@@ -179,9 +179,10 @@ struct BatchIngest {
         if pending.isFull { finishOldestRow() }
         if pending.newestPatientIs(patient) {
             row.repeatsPrevious = true
-        } else {
+        } else if spill == nil {
+            // (Once spilling, a reader spills to the end of its part: the partition files hash the id themselves.)
             row.hash = ByteStringTable.hash(patient)
-            if spill == nil { patientIDs.prefetchSlot(hash: row.hash) }
+            patientIDs.prefetchSlot(hash: row.hash)
         }
         pending.push(row, patient: patient)
         if spill == nil, let ahead = pending.row(behindNewest: PendingRows.keyDistance), !ahead.repeatsPrevious {

@@ -154,7 +154,7 @@ struct ByteStringTable {
     /// Whether `count` bytes at `stored` equal those at `key`: eight bytes at a time, the last
     /// eight overlapping, so a 36-byte patient id is five loads from each side and no call.
     @inline(__always)
-    private static func equal(_ stored: UnsafeRawPointer, _ key: UnsafeRawPointer?, count: Int) -> Bool {
+    static func equal(_ stored: UnsafeRawPointer, _ key: UnsafeRawPointer?, count: Int) -> Bool {
         guard count > 0, let key else { return true }
         if count < 8 { return memcmp(stored, key, count) == 0 }
         var offset = 0
