@@ -165,9 +165,10 @@ struct BatchIngest {
 
     // MARK: Joining rows to patients a few rows late
 
-    /// Queues a long-layout row: its patient's slot in the table starts loading now, the key that
-    /// slot points at a few rows later, and the row is joined to its patient a few rows after
-    /// that (see ``PendingRows``), when both are in cache.
+    /// Queues a long-layout row of a new patient: its patient's slot in the table starts loading
+    /// now, the key that slot points at a few rows later, and the row is joined to its patient a
+    /// few rows after that (see ``PendingRows``), when both are in cache. A row of the previous
+    /// row's patient is joined at once, after any queued rows.
     @inline(__always)
     private mutating func queue(_ row: PendingRows.Row, patient: UnsafeRawBufferPointer) {
         var row = row
@@ -176,10 +177,20 @@ struct BatchIngest {
             row.hash = ByteStringTable.hash(patient)
             return finish(row, patient: patient)
         }
-        if pending.isFull { finishOldestRow() }
-        if pending.newestPatientIs(patient) {
+        // The previous row's patient again (exports list a patient's rows together): with the
+        // queue empty, joined at once; else the queued rows are joined first, so that the
+        // patient's next rows need no queue. Only rows of a new patient wait.
+        if pending.count == 0, spill == nil, previousPatientID >= 0, patientIDs.isLatest(patient) {
             row.repeatsPrevious = true
-        } else if spill == nil {
+            return finish(row, patient: patient)
+        }
+        if pending.newestPatientIs(patient) {
+            finishQueuedRows()
+            row.repeatsPrevious = true
+            return finish(row, patient: patient)
+        }
+        if pending.isFull { finishOldestRow() }
+        if spill == nil {
             // (Once spilling, a reader spills to the end of its part: the partition files hash the id themselves.)
             row.hash = ByteStringTable.hash(patient)
             patientIDs.prefetchSlot(hash: row.hash)

@@ -20,7 +20,7 @@ struct PendingRows {
         var start: Int32
         var stop: Int32
         var patientLength: Int32
-        /// Whether the patient id is the one of the row queued just before (no lookup needed).
+        /// Whether the patient id is the previous row's (no lookup needed); such a row is joined at once, not queued.
         var repeatsPrevious: Bool
     }
 
