@@ -552,9 +552,17 @@ extension BatchIngest {
     /// each patient with the key of its first row (the later reader's keys follow all of the first's).
     mutating func replay(partition: Int, of spilled: BatchIngest) throws {
         try spilled.spill?.forEachRecord(in: partition) { replay($0, keyOffset: 0, medicationMap: nil) }
+        // The later reader's spans are kept apart, as when nothing spills, so that the two sets
+        // are sorted on two threads (``finishReading()``).
+        let first = intervals
+        intervals = []
+        runPatient = -1
         try spilled.laterSpill?.forEachRecord(in: partition) {
             replay($0, keyOffset: 1 << 40, medicationMap: spilled.laterMedicationMap)
         }
+        laterIntervals = intervals
+        intervals = first
+        runPatient = -1
     }
 
     @inline(__always)
