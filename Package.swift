@@ -32,9 +32,11 @@ let package = Package(
             dependencies: ["SeedEmbedder"],
             path: "Plugins/EmbedSeeds"
         ),
+        // A prefetch hint for batch's patient table (Swift has none); one inline C function.
+        .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         .target(
             name: "TwitchCheckKit",
-            dependencies: ["SeedDigest", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SeedDigest", "CPrefetch", .product(name: "GRDB", package: "GRDB.swift")],
             // EmbeddedData/ links to Schema/ and Seeds/; the plugin embeds their .sql and .tsv files.
             exclude: ["EmbeddedData/Schema/README.md", "EmbeddedData/Schema/SEVERITY_POLICY.md", "EmbeddedData/Schema/BURDEN.md"],
             plugins: ["EmbedSeeds"]

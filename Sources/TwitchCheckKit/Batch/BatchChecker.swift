@@ -164,6 +164,7 @@ public final class BatchChecker {
             rows += 1
             if rows & 0xFFFF == 0 { progress?(reader.bytesRead) }
         }, problem: { problems.add($0) })
+        ingest.finishQueuedRows()
         ingest.absorbHeaderProblems(problems.kept, total: problems.total)
         progress?(reader.bytesRead)
     }

@@ -37,9 +37,12 @@ struct BatchIngest {
     /// (unrecognised, or recognised with words left over that were not understood).
     private var reportsPairs: [Bool] = []
     private(set) var patientIDs = ByteStringTable(expectedCount: 4096)
+    /// Long-layout rows read but not yet joined to their patient.
+    private var pending = PendingRows()
     /// The previous row's patient, since exports often list one patient's rows together.
-    private var previousPatient: [UInt8] = []
     private var previousPatientID: Int32 = -1
+    /// While spilling (no patient is interned): the previous row's patient id bytes.
+    private var previousPatient: [UInt8] = []
     private(set) var intervals: [PrescriptionInterval] = []
     /// Spans read by a second reader over the later part of the file, kept apart so that
     /// joining the halves never copies them.
@@ -92,10 +95,6 @@ struct BatchIngest {
 
     mutating func ingest(_ record: borrowing CSVRecord, columns: Columns) {
         rowsRead += 1
-        if spill == nil, SpillPolicy.estimatedBytes(patients: patientIDs.count, spans: intervals.count,
-                                                    medicationListBytes: patientMedications.byteCount) >= spillPolicy.heldBytes {
-            startSpilling()
-        }
         guard record.count == columns.fieldCount else {
             report(CSVProblem(line: record.line, message:
                 "expected \(columns.fieldCount) fields as in the header, found \(record.count); the row was skipped"))
@@ -112,21 +111,21 @@ struct BatchIngest {
                 "the patient id is empty; the row was skipped (it cannot be joined to any patient's other rows)"))
             return
         }
-        let patient = spill == nil ? patientID(patientBytes) : spilledPatient(patientBytes)
         if columns.isLong {
             let name = Self.trimmed(medicationBytes)
-            guard name.count > 0 else {
-                if patient < 0 { spillRow(medication: -1, start: 0, stop: 0, patient: patientBytes) }
-                return
+            var row = PendingRows.Row(hash: 0, number: rowsRead, medication: -1, start: 0, stop: 0,
+                                      patientLength: Int32(truncatingIfNeeded: patientBytes.count), repeatsPrevious: false)
+            if name.count > 0 {
+                let medication = medicationID(name)
+                medicationRows[medication] += 1
+                row.medication = Int32(medication)
+                // Every row's dates are checked, so what is reported does not depend on which drugs the rules mention.
+                (row.start, row.stop) = readDates(record, columns: columns)
             }
-            let medication = medicationID(name)
-            let range = count(medication, patient: patient)
-            // Every row's dates are checked, so what is reported does not depend on which drugs the rules mention.
-            let (start, stop) = readDates(record, columns: columns)
-            if patient < 0 { return spillRow(medication: medication, start: start, stop: stop, patient: patientBytes) }
-            guard range.count > 0 else { return }
-            remember(range, patient: patient, start: start, stop: stop)
+            queue(row, patient: patientBytes)
         } else {
+            checkSpillBudget()
+            let patient = spill == nil ? patientID(patientBytes) : spilledPatient(patientBytes)
             let split = columns.listSeparator ?? (medicationBytes.contains(0x3B) ? 0x3B : 0x7C)
             var separators = 0
             for byte in medicationBytes where byte == split { separators += 1 }
@@ -146,13 +145,104 @@ struct BatchIngest {
                 named = true
                 if patient < 0 {
                     spillRow(medication: medication, start: PrescriptionInterval.openStart, stop: PrescriptionInterval.ongoing,
-                             patient: patientBytes)
+                             patient: patientBytes, key: rowsRead)
                 } else {
                     remember(range, patient: patient, start: PrescriptionInterval.openStart, stop: PrescriptionInterval.ongoing)
                 }
             }
-            if patient < 0, !named { spillRow(medication: -1, start: 0, stop: 0, patient: patientBytes) }
+            if patient < 0, !named { spillRow(medication: -1, start: 0, stop: 0, patient: patientBytes, key: rowsRead) }
         }
+    }
+
+    /// Starts spilling once what this reader holds passes the budget; checked before each row's patient is joined.
+    @inline(__always)
+    private mutating func checkSpillBudget() {
+        if spill == nil, SpillPolicy.estimatedBytes(patients: patientIDs.count, spans: intervals.count,
+                                                    medicationListBytes: patientMedications.byteCount) >= spillPolicy.heldBytes {
+            startSpilling()
+        }
+    }
+
+    // MARK: Joining rows to patients a few rows late
+
+    /// Queues a long-layout row of a new patient: its patient's slot in the table starts loading
+    /// now, the key that slot points at a few rows later, and the row is joined to its patient a
+    /// few rows after that (see ``PendingRows``), when both are in cache. A row of the previous
+    /// row's patient is joined at once, after any queued rows.
+    @inline(__always)
+    private mutating func queue(_ row: PendingRows.Row, patient: UnsafeRawBufferPointer) {
+        var row = row
+        guard patient.count <= PendingRows.maxPatientBytes else {
+            finishQueuedRows()
+            row.hash = ByteStringTable.hash(patient)
+            return finish(row, patient: patient)
+        }
+        // The previous row's patient again (exports list a patient's rows together): with the
+        // queue empty, joined at once; else the queued rows are joined first, so that the
+        // patient's next rows need no queue. Only rows of a new patient wait.
+        if pending.count == 0, spill == nil, previousPatientID >= 0, patientIDs.isLatest(patient) {
+            row.repeatsPrevious = true
+            return finish(row, patient: patient)
+        }
+        if pending.newestPatientIs(patient) {
+            finishQueuedRows()
+            row.repeatsPrevious = true
+            return finish(row, patient: patient)
+        }
+        if pending.isFull { finishOldestRow() }
+        if spill == nil {
+            // (Once spilling, a reader spills to the end of its part: the partition files hash the id themselves.)
+            row.hash = ByteStringTable.hash(patient)
+            patientIDs.prefetchSlot(hash: row.hash)
+        }
+        pending.push(row, patient: patient)
+        if spill == nil, let ahead = pending.row(behindNewest: PendingRows.keyDistance), !ahead.repeatsPrevious {
+            patientIDs.prefetchKey(hash: ahead.hash)
+        }
+    }
+
+    @inline(__always)
+    private mutating func finishOldestRow() {
+        withUnsafeTemporaryAllocation(byteCount: PendingRows.maxPatientBytes, alignment: 8) { buffer in
+            let row = pending.popOldest(into: buffer)
+            finish(row, patient: UnsafeRawBufferPointer(rebasing: buffer[0..<Int(row.patientLength)]))
+        }
+    }
+
+    /// Joins every queued row to its patient: at the end of the input, and before anything reads what the rows added.
+    mutating func finishQueuedRows() {
+        while pending.count > 0 { finishOldestRow() }
+    }
+
+    /// What a long-layout row adds once its patient is known: the patient, the pair for the
+    /// report, the spans of the drugs that matter, or (while spilling) a record in its partition.
+    @inline(__always)
+    private mutating func finish(_ row: PendingRows.Row, patient patientBytes: UnsafeRawBufferPointer) {
+        checkSpillBudget()
+        let patient: Int32
+        if spill != nil {
+            patient = spilledPatient(patientBytes)
+        } else if row.repeatsPrevious, previousPatientID >= 0 {
+            patient = previousPatientID
+        } else {
+            let hash = row.repeatsPrevious ? ByteStringTable.hash(patientBytes) : row.hash
+            previousPatientID = Int32(patientIDs.intern(patientBytes, hash: hash).id)
+            patient = previousPatientID
+        }
+        guard row.medication >= 0 else {
+            if patient < 0 { spillRow(medication: -1, start: 0, stop: 0, patient: patientBytes, key: row.number) }
+            return
+        }
+        let medication = Int(row.medication)
+        if reportsPairs[medication], patient >= 0 {
+            patientMedications.insert(patient: patient, medication: row.medication)
+        }
+        if patient < 0 {
+            return spillRow(medication: medication, start: row.start, stop: row.stop, patient: patientBytes, key: row.number)
+        }
+        let range = relevantRanges[medication]
+        guard range.count > 0 else { return }
+        remember(range, patient: patient, start: row.start, stop: row.stop)
     }
 
     /// The row's span of days. An empty date is open (unknown start, ongoing). A date that is
@@ -193,13 +283,10 @@ struct BatchIngest {
     /// The id of a patient, reusing the previous row's when it is the same patient.
     @inline(__always)
     private mutating func patientID(_ bytes: UnsafeRawBufferPointer) -> Int32 {
-        if previousPatientID >= 0, previousPatient.count == bytes.count,
-           bytes.count == 0 || previousPatient.withUnsafeBytes({ memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }) {
+        if previousPatientID >= 0, patientIDs.isLatest(bytes) {
             return previousPatientID
         }
         previousPatientID = Int32(patientIDs.intern(bytes).id)
-        previousPatient.removeAll(keepingCapacity: true)
-        previousPatient.append(contentsOf: bytes)
         return previousPatientID
     }
 
@@ -303,16 +390,14 @@ struct BatchIngest {
     /// Adds what `later` read (the part of the input after this one's) as if this pass had read it;
     /// its problem lines are shifted by `lineOffset`.
     mutating func absorb(_ later: inout BatchIngest, lineOffset: Int) {
+        finishQueuedRows()
+        later.finishQueuedRows()
         rowsRead += later.rowsRead
         problems += later.problems.map { CSVProblem(line: $0.line + lineOffset, message: $0.message) }
         problemCount += later.problemCount
         dateProblems += later.dateProblems.map { CSVProblem(line: $0.line + lineOffset, message: $0.message) }
         dateProblemCount += later.dateProblemCount
-        var patientMap: [Int32] = []
-        patientMap.reserveCapacity(later.patientIDs.count)
-        for id in 0..<later.patientIDs.count {
-            patientMap.append(Int32(later.patientIDs.withBytes(id) { patientIDs.intern($0).id }))
-        }
+        let patientMap = patientIDs.intern(allOf: later.patientIDs)
         var medicationMap: [Int] = []
         for id in 0..<later.medicationNames.count {
             let (mine, isNew) = later.medicationNames.withBytes(id) { medicationNames.intern($0) }
@@ -353,6 +438,7 @@ struct BatchIngest {
     /// Sorts both sets of spans by patient, drug and start, in place (the two sets on two
     /// threads), and joins those that touch.
     mutating func finishReading() {
+        finishQueuedRows()
         previousPatient = []
         runDrugs = []
         let sets = [SpanSet(intervals), SpanSet(laterIntervals)]
@@ -372,6 +458,7 @@ extension BatchIngest {
     /// Spills what this reader holds, if it has not yet, so that it and another reader that
     /// spilled can be reported together.
     mutating func spillEverything() {
+        finishQueuedRows()
         if spill == nil { startSpilling() }
     }
 
@@ -427,9 +514,9 @@ extension BatchIngest {
     /// Writes a row's medication (-1: none) to its patient's partition, unless it is a repeat of the
     /// previous row's patient that neither a rule nor the report's medication lists need.
     @inline(__always)
-    private mutating func spillRow(medication: Int, start: Int32, stop: Int32, patient: UnsafeRawBufferPointer) {
+    private mutating func spillRow(medication: Int, start: Int32, stop: Int32, patient: UnsafeRawBufferPointer, key: Int) {
         if spillRepeatsPatient, medication < 0 || (relevantRanges[medication].count == 0 && !reportsPairs[medication]) { return }
-        spill?.append(key: Int64(rowsRead), kind: .row, value: Int32(medication), start: start, stop: stop, patient: patient)
+        spill?.append(key: Int64(key), kind: .row, value: Int32(medication), start: start, stop: stop, patient: patient)
     }
 
     /// Writes out what the spills buffer; throws if the files could not be made or written.
@@ -465,9 +552,17 @@ extension BatchIngest {
     /// each patient with the key of its first row (the later reader's keys follow all of the first's).
     mutating func replay(partition: Int, of spilled: BatchIngest) throws {
         try spilled.spill?.forEachRecord(in: partition) { replay($0, keyOffset: 0, medicationMap: nil) }
+        // The later reader's spans are kept apart, as when nothing spills, so that the two sets
+        // are sorted on two threads (``finishReading()``).
+        let first = intervals
+        intervals = []
+        runPatient = -1
         try spilled.laterSpill?.forEachRecord(in: partition) {
             replay($0, keyOffset: 1 << 40, medicationMap: spilled.laterMedicationMap)
         }
+        laterIntervals = intervals
+        intervals = first
+        runPatient = -1
     }
 
     @inline(__always)

@@ -6,25 +6,32 @@
 /// is not a date (nil); the caller reports it rather than guessing.
 enum DayNumber {
     /// Days since 0000-03-01 in the proleptic Gregorian calendar, or nil if the text is not a valid ISO date.
+    ///
+    /// Read eight bytes at a time (two dates a row in batch's hot path): "YYYY-MM-" as one word,
+    /// each byte XORed with "0" so that a digit becomes 0...9 and nothing else does, all six digits
+    /// checked at once, then "DD".
     @inline(__always)
     static func parse(_ bytes: UnsafeRawBufferPointer) -> Int32? {
-        guard bytes.count >= 10, bytes[4] == 0x2D, bytes[7] == 0x2D else { return nil }
+        guard bytes.count >= 10 else { return nil }
         if bytes.count > 10, bytes[10] != 0x54, bytes[10] != 0x20 { return nil }
-        func digits(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let digit = Int(bytes[index]) - 48
-                guard digit >= 0, digit <= 9 else { return nil }
-                value = value * 10 + digit
-            }
-            return value
-        }
-        guard let year = digits(0..<4), let month = digits(5..<7), let day = digits(8..<10),
-              (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year) else { return nil }
+        let word = UInt64(littleEndian: bytes.loadUnaligned(as: UInt64.self)) ^ 0x3030_3030_3030_3030
+        // The dashes (bytes 4 and 7) XORed with "0" are 0x1D.
+        guard word & 0xFF00_00FF_0000_0000 == 0x1D00_001D_0000_0000 else { return nil }
+        // A byte above 9 gets its high bit set here, without carrying into the next byte.
+        let aboveNine = (((word & 0x7F7F_7F7F_7F7F_7F7F) &+ 0x7676_7676_7676_7676) | word) & 0x0080_8000_8080_8080
+        let tens = Int(bytes[8] ^ 0x30)
+        let units = Int(bytes[9] ^ 0x30)
+        guard aboveNine == 0, tens <= 9, units <= 9 else { return nil }
+        func digit(_ index: Int) -> Int { Int(truncatingIfNeeded: word >> (8 * index)) & 0xFF }
+        let year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3)
+        let month = digit(5) * 10 + digit(6)
+        let day = tens * 10 + units
+        guard month >= 1, month <= 12, day >= 1, day <= daysIn(month: month, year: year) else { return nil }
         return dayNumber(year: year, month: month, day: day)
     }
 
     /// The number of days in a month of the proleptic Gregorian calendar.
+    @inline(__always)
     static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
@@ -35,6 +42,7 @@ enum DayNumber {
 
     /// Howard Hinnant's days-from-civil, shifted so the year starts in March; floor division,
     /// so January and February of year 0 (in shifted year -1) are numbered correctly.
+    @inline(__always)
     static func dayNumber(year: Int, month: Int, day: Int) -> Int32 {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400

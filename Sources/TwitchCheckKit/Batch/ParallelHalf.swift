@@ -21,10 +21,15 @@ final class ParallelHalf: @unchecked Sendable {
         defer { finished.signal() }
         do {
             var problems = ProblemCollector()
+            // A local copy (of an empty pass): a class's stored property would cost an exclusivity check per row.
+            var local = ingest
+            defer { ingest = local }
+            let columns = columns
             try reader.forEachRecord({ record in
-                ingest.ingest(record, columns: columns)
+                local.ingest(record, columns: columns)
             }, problem: { problems.add($0) })
-            ingest.absorbHeaderProblems(problems.kept, total: problems.total)
+            local.finishQueuedRows()
+            local.absorbHeaderProblems(problems.kept, total: problems.total)
         } catch {
             self.error = error
         }

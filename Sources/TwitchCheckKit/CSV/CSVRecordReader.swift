@@ -185,11 +185,12 @@ public final class CSVRecordReader {
     private static let newlines: UInt64 = 0x0A0A_0A0A_0A0A_0A0A
     private static let returns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
 
-    /// Whether any byte of `word` equals the byte repeated in `pattern`.
+    /// The high bit of each byte of `word` that may equal the byte repeated in `pattern`: the
+    /// lowest one set is always a true match (a false one can only follow a true one, by the borrow).
     @inline(__always)
-    private static func hasByte(_ word: UInt64, _ pattern: UInt64) -> Bool {
+    private static func matches(_ word: UInt64, _ pattern: UInt64) -> UInt64 {
         let x = word ^ pattern
-        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080 != 0
+        return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
     }
 
     /// Splits the record that starts at `position` into fields, or says why it cannot yet.
@@ -225,16 +226,20 @@ public final class CSVRecordReader {
                 index += 1
             } else {
                 let fieldStart = index
-                // Skip eight bytes at a time while none of them is a comma or a line end
-                // (the SWAR "has zero byte" test on the word XORed with each delimiter).
+                // Eight bytes at a time: the SWAR "has zero byte" test on the word XORed with each
+                // delimiter; the lowest flagged byte of the three is the first comma or line end.
+                var found = false
                 while index + 8 <= limit {
-                    let word = UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self)
-                    if Self.hasByte(word, Self.commas) || Self.hasByte(word, Self.newlines) || Self.hasByte(word, Self.returns) {
+                    let word = UInt64(littleEndian: UnsafeRawPointer(bytes + index).loadUnaligned(as: UInt64.self))
+                    let flagged = Self.matches(word, Self.commas) | Self.matches(word, Self.newlines) | Self.matches(word, Self.returns)
+                    if flagged != 0 {
+                        index += flagged.trailingZeroBitCount >> 3
+                        found = true
                         break
                     }
                     index += 8
                 }
-                while index < limit {
+                while !found, index < limit {
                     let byte = bytes[index]
                     if byte == Self.comma || byte == Self.newline || byte == Self.carriageReturn { break }
                     index += 1
