@@ -34,6 +34,8 @@ let package = Package(
         ),
         // A prefetch hint for batch's patient table (Swift has none); one inline C function.
         .target(name: "CPrefetch", path: "Sources/CPrefetch"),
+        // glibc's mallopt for batch: one malloc arena for all its threads; one inline C function.
+        .target(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "TwitchCheckKit",
             dependencies: ["SeedDigest", "CPrefetch", .product(name: "GRDB", package: "GRDB.swift")],
@@ -45,6 +47,7 @@ let package = Package(
             name: "twitchcheck",
             dependencies: [
                 "TwitchCheckKit",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             // A release build carries the Swift runtime and Foundation inside the binary: it runs where

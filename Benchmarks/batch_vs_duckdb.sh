@@ -84,6 +84,8 @@ for run in "${runs[@]}"; do
     megabytes=$(( $(stat -c %s "$file") / 1048576 ))
     cat "$file" > /dev/null   # warm the page cache for both tools alike
 
+    # Each run writes a new file: replacing the last shape's output would time the kernel freeing it too.
+    rm -f "$work/ours.csv" "$work/ours.jsonl"
     read -r csv csv_rss <<< "$(timed "$binary" batch "$file" --quiet --output "$work/ours.csv")"
     read -r jsonl jsonl_rss <<< "$(timed "$binary" batch "$file" --quiet --format jsonl --output "$work/ours.jsonl")"
     read -r duck _ <<< "$(timed python3 "$work/duckdb_query.py" "$file" "$work/names.csv")"

@@ -15,9 +15,6 @@ final class SpilledPatients {
     private let descriptor: Int32
     /// Each finished partition's byte range and number of patients.
     private var partitions: [(bytes: Range<Int>, patients: Int)] = []
-    private var partitionStart = 0
-    private var partitionPatients = 0
-    private var entry: [UInt8] = []
 
     /// key (8), id length, span count, medication count (4 each).
     static let headerSize = 20
@@ -32,29 +29,28 @@ final class SpilledPatients {
         close(descriptor)
     }
 
-    /// Adds a patient to the current partition; keys must rise within a partition.
-    func add(key: Int64, patient: UnsafeRawBufferPointer, spans: [PrescriptionInterval], medications: [Int]) throws {
-        entry.removeAll(keepingCapacity: true)
+    /// Appends one patient's entry to `entries` (a partition's, on any thread); keys must rise
+    /// within a partition.
+    static func encode(key: Int64, patient: UnsafeRawBufferPointer, spans: [PrescriptionInterval], medications: [Int],
+                       into entries: inout [UInt8]) {
         withUnsafeBytes(of: (key, UInt32(patient.count), UInt32(spans.count), UInt32(medications.count))) {
-            entry.append(contentsOf: $0)
+            entries.append(contentsOf: $0)
         }
-        entry.append(contentsOf: patient)
+        entries.append(contentsOf: patient)
         for span in spans {
-            withUnsafeBytes(of: (span.drug, span.start, span.stop)) { entry.append(contentsOf: $0) }
+            withUnsafeBytes(of: (span.drug, span.start, span.stop)) { entries.append(contentsOf: $0) }
         }
         for medication in medications {
-            withUnsafeBytes(of: Int32(medication)) { entry.append(contentsOf: $0) }
+            withUnsafeBytes(of: Int32(medication)) { entries.append(contentsOf: $0) }
         }
-        file.append(entry)
-        partitionPatients += 1
-        try file.flushIfFull()
     }
 
-    /// Closes the current partition: the next patients belong to the next one.
-    func endPartition() {
-        partitions.append((partitionStart..<file.count, partitionPatients))
-        partitionStart = file.count
-        partitionPatients = 0
+    /// Adds the next partition: `entries` holds its `patients` entries, made by ``encode(key:patient:spans:medications:into:)``.
+    func addPartition(_ entries: [UInt8], patients: Int) throws {
+        let start = file.count
+        file.append(entries)
+        partitions.append((start..<file.count, patients))
+        try file.flushIfFull()
     }
 
     /// Calls `body` with every patient (id, spans sorted by drug and start, medications), smallest key first.
