@@ -76,15 +76,18 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "TwitchCheckKitTests", dependencies: ["TwitchCheckKit"]),
+        // The tests' temporary folder, removed when a test process exits.
+        .target(name: "TestScratch", path: "Tests/TestScratch"),
+        .testTarget(name: "TwitchCheckKitTests", dependencies: ["TwitchCheckKit", "TestScratch"]),
         .testTarget(
             name: "TwitchCheckServerTests",
             dependencies: [
                 "TwitchCheckServer",
+                "TestScratch",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ]
         ),
-        .testTarget(name: "TwitchCheckCLITests", dependencies: ["twitchcheck"]),
+        .testTarget(name: "TwitchCheckCLITests", dependencies: ["twitchcheck", "TestScratch"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `twitchcheck batch` from the built binary: output, summary, exit codes.
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func standardInputAndOutputFileWork() throws {
-        let output = FileManager.default.temporaryDirectory.appending(path: "batch-\(UUID().uuidString).jsonl")
+        let output = TestScratch.root.appending(path: "batch-\(UUID().uuidString).jsonl")
         let result = try CommandRunner.run(["batch", "-", "--format", "jsonl", "--output", output.path, "--quiet"],
                                            input: "id,medications\nx,phenelzine;sertraline\n")
         #expect(result.status == 0)
@@ -70,7 +71,7 @@ import Testing
         ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00], "zip", "unzip -p"),
     ] as [([UInt8], String, String)])
     func compressedInputIsRefusedClearly(_ bytes: [UInt8], _ format: String, _ command: String) throws {
-        let file = FileManager.default.temporaryDirectory.appending(path: "meds-\(UUID().uuidString).csv.z")
+        let file = TestScratch.root.appending(path: "meds-\(UUID().uuidString).csv.z")
         try Data(bytes + Array(repeating: 0x9C, count: 64)).write(to: file)
         let named = try CommandRunner.run(["batch", file.path])
         #expect(named.status == 2)

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `twitchcheck batch` must never destroy its input or a file after a failed run, must check its
@@ -8,7 +9,7 @@ import Testing
     static let text = header + "p,sertraline,2020-01-01,\np,tramadol,2020-02-01,\n"
 
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "batch-safety-\(UUID().uuidString)")
+        let url = TestScratch.root.appending(path: "batch-safety-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

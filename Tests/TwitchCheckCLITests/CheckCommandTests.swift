@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `twitchcheck check` end to end: output, exit codes and error messages, from the built binary.
@@ -72,7 +73,7 @@ import Testing
         let piped = try CommandRunner.run(["check", "-", "--format", "json"], input: "# my list\nlithium\n\nProzac 20 mg\n")
         #expect(piped.status == 0)
         #expect(piped.stdout.contains("\"input\" : \"Prozac 20 mg\""))
-        let file = FileManager.default.temporaryDirectory.appending(path: "meds-\(UUID().uuidString).txt")
+        let file = TestScratch.root.appending(path: "meds-\(UUID().uuidString).txt")
         try "\u{FEFF}Nardil\r\nUltram\r\n".write(to: file, atomically: true, encoding: .utf8)
         let fromFile = try CommandRunner.run(["check", "--file", file.path, "--fail-on", "contraindicated"])
         #expect(fromFile.status == 1)
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func invalidUTF8InAListFileNamesTheLine() throws {
-        let file = FileManager.default.temporaryDirectory.appending(path: "bad-\(UUID().uuidString).txt")
+        let file = TestScratch.root.appending(path: "bad-\(UUID().uuidString).txt")
         try Data("sertraline\n\u{FF}\u{FE}bad\n".utf8.map { $0 } + [0xFF, 0x0A]).write(to: file)
         let result = try CommandRunner.run(["check", "--file", file.path])
         #expect(result.status == 2)

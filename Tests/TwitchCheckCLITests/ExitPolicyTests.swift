@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `--strict` and `--fail-on` are one policy for `check` and `batch` (ExitPolicy), and `check --file`
@@ -42,7 +43,7 @@ import Testing
 
     /// A missing file and a folder get the same words from `check --file` and `batch`.
     @Test func checkAndBatchRefuseAMissingFileAndAFolderAlike() throws {
-        let folder = FileManager.default.temporaryDirectory.path
+        let folder = TestScratch.root.path
         let missing = folder + "/twitchcheck-no-such-\(UUID().uuidString).csv"
         for (path, reason) in [(missing, "no such file"), (folder, "it is a directory")] {
             for arguments in [["check", "--file", path], ["batch", path]] {

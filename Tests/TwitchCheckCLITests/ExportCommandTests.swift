@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `twitchcheck resolve` and `twitchcheck export` from the built binary: exact output, files, exit codes.
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func resolveReportsAnUnreadableLineWithItsNumberAndExitsTwo() throws {
-        let file = FileManager.default.temporaryDirectory.appending(path: "resolve-\(UUID().uuidString).txt")
+        let file = TestScratch.root.appending(path: "resolve-\(UUID().uuidString).txt")
         try Data([0x73, 0x65, 0x72, 0x74, 0x72, 0x61, 0x6C, 0x69, 0x6E, 0x65, 0x0A, 0xFF, 0xFE, 0x0A, 0x6C, 0x69, 0x74, 0x68, 0x69, 0x75, 0x6D])
             .write(to: file)
         let result = try CommandRunner.run(["resolve", file.path])
@@ -30,7 +31,7 @@ import Testing
     }
 
     @Test func exportWritesFourFilesAndNeverReplacesThemUnasked() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "export-\(UUID().uuidString)")
+        let directory = TestScratch.root.appending(path: "export-\(UUID().uuidString)")
         let first = try CommandRunner.run(["export", directory.path])
         #expect(first.status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()

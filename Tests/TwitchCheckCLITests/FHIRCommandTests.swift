@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// FHIR through the command line: `check --file` with a Bundle, `check --format fhir`, and
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func aBadFHIRFileExitsTwoNamingTheFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-fhir-\(UUID().uuidString)")
+        let directory = TestScratch.root.appending(path: "twitchcheck-fhir-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let path = directory.appending(path: "patient.json").path
         try Data(#"{"resourceType":"Patient","id":"p"}"#.utf8).write(to: URL(fileURLWithPath: path))

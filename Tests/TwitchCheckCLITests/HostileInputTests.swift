@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Hostile input to `check`, `batch`, `sql`, `assess` and `drug`: each run ends with a clear
@@ -32,7 +33,7 @@ import Testing
 
     /// A new temporary directory for one test's files.
     static func directory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-hostile-\(UUID().uuidString)")
+        let url = TestScratch.root.appending(path: "twitchcheck-hostile-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

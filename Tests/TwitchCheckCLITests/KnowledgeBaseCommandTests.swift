@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `sql`, `drug`, `effect`, `db info` and `db check` end to end, from the built binary.
@@ -109,7 +110,7 @@ import Testing
     }
 
     @Test func dbCheckFailsOnABrokenFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-check-\(UUID().uuidString)")
+        let directory = TestScratch.root.appending(path: "twitchcheck-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let copy = directory.appending(path: "kb.sqlite")
         try FileManager.default.copyItem(atPath: try Self.databasePath(), toPath: copy.path)

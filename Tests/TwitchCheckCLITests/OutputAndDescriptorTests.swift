@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Where output goes wrong: a full disk, a closed standard output, error or input. Every command
@@ -9,7 +10,7 @@ import Testing
 
     /// A small long-layout batch file: one major combination and one name that is not recognised.
     static func batchFile() throws -> (folder: URL, input: String) {
-        let folder = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-output-\(UUID().uuidString)")
+        let folder = TestScratch.root.appending(path: "twitchcheck-output-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let input = folder.appending(path: "in.csv")
         try Data("PATIENT,DESCRIPTION\np1,sertraline\np1,tramadol\np2,xyzzq\n".utf8).write(to: input)

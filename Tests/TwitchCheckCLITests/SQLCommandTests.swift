@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// `twitchcheck sql` as people paste queries into it: leading comments, standard input, files,
@@ -19,7 +20,7 @@ import Testing
     }
 
     @Test func aQueryFileRuns() throws {
-        let file = FileManager.default.temporaryDirectory.appending(path: "query-\(UUID().uuidString).sql")
+        let file = TestScratch.root.appending(path: "query-\(UUID().uuidString).sql")
         try Self.query.write(to: file, atomically: true, encoding: .utf8)
         let result = try CommandRunner.run(["sql", "--file", file.path, "--format", "csv"])
         #expect(result.status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import Testing
 
 /// Limits that keep a command safe: what `db build` may overwrite, how long and how large a read of
@@ -7,7 +8,7 @@ import Testing
     static let timeout = 120.0
 
     static func folder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-limits-\(UUID().uuidString)")
+        let url = TestScratch.root.appending(path: "twitchcheck-limits-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

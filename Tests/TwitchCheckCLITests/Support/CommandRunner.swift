@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `twitchcheck` binary as a user would, with a private data directory.
 struct CommandRunner {
@@ -10,7 +11,7 @@ struct CommandRunner {
 
     /// A data directory shared by the tests of one process, so the default database is built once.
     static let dataHome: String = {
-        let url = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-cli-\(UUID().uuidString)")
+        let url = TestScratch.root.appending(path: "twitchcheck-cli-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url.path
     }()

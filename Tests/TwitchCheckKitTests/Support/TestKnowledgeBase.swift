@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 import TwitchCheckKit
 
 /// Knowledge bases for tests, each built from the embedded seeds into its own temporary directory.
@@ -21,7 +22,7 @@ enum TestKnowledgeBase {
 
     /// A new empty temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-tests-\(UUID().uuidString)")
+        let url = TestScratch.root.appending(path: "twitchcheck-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

@@ -2,13 +2,14 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import TestScratch
 import TwitchCheckKit
 import TwitchCheckServer
 
 /// A knowledge base built once per test process, and servers over it.
 enum ServerFixture {
     static let databasePath: String = {
-        let directory = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-server-tests-\(UUID().uuidString)")
+        let directory = TestScratch.root.appending(path: "twitchcheck-server-tests-\(UUID().uuidString)")
         try! FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let url = directory.appending(path: "kb.sqlite")
         try! KnowledgeBaseBuilder(bundle: EmbeddedSeeds.bundle()).build(at: url)
@@ -17,7 +18,7 @@ enum ServerFixture {
 
     /// A new empty temporary directory.
     static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appending(path: "twitchcheck-server-\(UUID().uuidString)")
+        let url = TestScratch.root.appending(path: "twitchcheck-server-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
