@@ -1,5 +1,5 @@
-import CMalloc
 import ArgumentParser
+import CMalloc
 import Foundation
 import TwitchCheckKit
 

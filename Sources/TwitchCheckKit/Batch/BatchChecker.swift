@@ -262,12 +262,13 @@ public final class BatchChecker {
         try part.replay(partition: partition.index, of: spilled)
         partition.patients = part.patientIDs.count
         let (keys, patientIDs) = (part.patientKeys, part.patientIDs)
+        var entries: [UInt8] = []  // a local, not the class's property: no access check a patient
         try Self.forEachPatient(&part) { patient, spans, medications in
             patientIDs.withBytes(Int(patient)) {
-                SpilledPatients.encode(key: keys[Int(patient)], patient: $0, spans: spans, medications: medications,
-                                       into: &partition.entries)
+                SpilledPatients.encode(key: keys[Int(patient)], patient: $0, spans: spans, medications: medications, into: &entries)
             }
         }
+        partition.entries = entries
     }
 
     /// Writes the CSV header and makes the writer of patients.

@@ -4,7 +4,7 @@
 /// one statement's severity with another's evidence. Frequency is not part of the strength: the
 /// highest frequency any of the statements gives is reported (``Frequency`` is comparable).
 ///
-/// Used by ``RiskChecker`` (findings and own risks), ``KnowledgeBase/tremorRisks(of:)``,
+/// Used by ``RiskChecker`` (findings and own risks), ``TremorRisk/risks(from:)``,
 /// ``KnowledgeBase/drugsInRules(for:)``, and mirrored by the `drugs_by_effect` view, which ranks
 /// statements by ``rank`` (`StatementStrengthTests` compares the view with this type on every drug and effect).
 public struct StatementStrength: Comparable, Sendable {
