@@ -156,17 +156,20 @@ import Testing
             for medication in stride(from: 39, through: 0, by: -1) { lists.insert(patient: 0, medication: Int32(medication)) }
             lists.insert(patient: 2, medication: Int32(5 + round % 2))
         }
+        var grouped = lists
+        grouped.group(patientCount: 3)
         var result: [Int] = []
-        lists.medications(of: 0, into: &result)
+        grouped.medications(of: 0, into: &result)
         #expect(result == Array(0..<40))
-        lists.medications(of: 1, into: &result)
+        grouped.medications(of: 1, into: &result)
         #expect(result.isEmpty)
-        lists.medications(of: 2, into: &result)
+        grouped.medications(of: 2, into: &result)
         #expect(result == [5, 6])
         var later = PatientMedicationLists()
         later.insert(patient: 0, medication: 1)
         later.insert(patient: 1, medication: 0)
         lists.absorb(&later, patientMap: [2, 7], medicationMap: [3, 6])
+        lists.group(patientCount: 10)
         lists.medications(of: 2, into: &result)
         #expect(result == [5, 6])
         lists.medications(of: 7, into: &result)

@@ -12,8 +12,8 @@ import Foundation
 ///
 /// Memory (issue 13): compact storage while it is small, partitions on disk past a budget.
 /// Patient ids are interned in a ``ByteStringTable``, spans take 16 bytes, and each patient's
-/// listed medications are a linked list in flat arrays (``PatientMedicationLists``, 8 bytes a
-/// pair). That keeps one pass, the two-thread read and the output order, and files of up to a
+/// listed medications are pairs in one flat array, grouped by patient once read
+/// (``PatientMedicationLists``, 8 bytes a pair). That keeps one pass, the two-thread read and the output order, and files of up to a
 /// few hundred thousand patients never touch the disk; but held for every patient it grew to
 /// 316 MB for 1.43 million scattered patients (511 MB for JSON Lines). So once a reader's
 /// estimated state passes ``SpillPolicy/heldBytes`` (24 MB), it moves what it holds into

@@ -436,9 +436,10 @@ struct BatchIngest {
     }
 
     /// Sorts both sets of spans by patient, drug and start, in place (the two sets on two
-    /// threads), and joins those that touch.
+    /// threads), joins those that touch, and groups the medication pairs by patient.
     mutating func finishReading() {
         finishQueuedRows()
+        patientMedications.group(patientCount: patientIDs.count)
         previousPatient = []
         runDrugs = []
         let sets = [SpanSet(intervals), SpanSet(laterIntervals)]
@@ -482,6 +483,7 @@ extension BatchIngest {
                 files.append(key: Int64(span.patient), kind: .span, value: span.drug, start: span.start, stop: span.stop, patient: $0)
             }
         }
+        patientMedications.group(patientCount: patientIDs.count)
         var medications: [Int] = []
         for patient in 0..<patientIDs.count {
             patientMedications.medications(of: Int32(patient), into: &medications)

@@ -10,19 +10,20 @@ import Foundation
 /// the methods below, and only whole blocks cross to the background writer (``BlockWriter``).
 public final class OutputSink {
     /// What has not been handed to the writer yet.
-    private var buffer = OutputBuffer()
+    private var buffer: OutputBuffer
     private let flushThreshold = 1 << 20
     private let blocks: BlockWriter
     /// Bytes handed to the writer so far.
     private var handedOff = 0
 
     /// Bytes appended since the sink was made, written or still buffered.
-    var count: Int { handedOff + buffer.bytes.count }
+    var count: Int { handedOff + buffer.count }
 
     /// A sink for a descriptor, named in error messages as `destination`.
     public init(fileDescriptor: Int32, destination: String) {
         blocks = BlockWriter(FileDescriptorWriter(fileDescriptor: fileDescriptor, destination: destination))
-        buffer.bytes.reserveCapacity(flushThreshold * 2)
+        // Room for a full block and the line that crosses the threshold, so a buffer is rarely moved.
+        buffer = OutputBuffer(capacity: flushThreshold * 2)
     }
 
     /// A sink for standard output, or for a descriptor named "the output file" in error messages.
@@ -33,20 +34,20 @@ public final class OutputSink {
 
     /// Appends text and writes a block if one is full.
     public func write(_ text: String) throws {
-        buffer.bytes.append(contentsOf: text.utf8)
+        buffer.append(contentsOf: text.utf8)
         try flushIfFull()
     }
 
     /// Appends bytes; call ``flushIfFull()`` now and then.
     @inline(__always)
     func append(_ bytes: some Sequence<UInt8>) {
-        buffer.bytes.append(contentsOf: bytes)
+        buffer.append(contentsOf: bytes)
     }
 
     /// Appends one byte.
     @inline(__always)
     func append(byte: UInt8) {
-        buffer.bytes.append(byte)
+        buffer.append(byte)
     }
 
     /// Appends a day number as `YYYY-MM-DD`.
@@ -65,7 +66,7 @@ public final class OutputSink {
     /// Hands the buffer to the writer once it has grown past the threshold.
     @inline(__always)
     func flushIfFull() throws {
-        if buffer.bytes.count >= flushThreshold { try handOff() }
+        if buffer.count >= flushThreshold { try handOff() }
     }
 
     /// Writes everything buffered, waits until it is written, and throws the first write error.
@@ -75,12 +76,9 @@ public final class OutputSink {
     }
 
     private func handOff() throws {
-        guard !buffer.bytes.isEmpty else { return }
-        handedOff += buffer.bytes.count
-        var block = OutputBuffer()
-        block.bytes.reserveCapacity(flushThreshold * 2)
-        swap(&block, &buffer)
-        try blocks.enqueue(block.bytes)
+        guard !buffer.isEmpty else { return }
+        handedOff += buffer.count
+        try blocks.enqueue(buffer.take())
     }
 }
 
@@ -101,14 +99,14 @@ private final class BlockWriter: @unchecked Sendable {
     }
 
     /// Queues a block for writing; throws at once if an earlier block failed, so a full disk stops the run early.
-    func enqueue(_ bytes: [UInt8]) throws {
+    func enqueue(_ block: OutputBlock) throws {
         if let error = queue.sync(execute: { firstError }) { throw error }
         slots.wait()
         queue.async { [self] in
             defer { slots.signal() }
             guard firstError == nil else { return }
             do {
-                try bytes.withUnsafeBytes { try writer.write($0) }
+                try writer.write(block.bytes)
             } catch {
                 firstError = error
             }

@@ -138,19 +138,19 @@ struct PatientJSONLineWriter {
                 for item in findings {
                     let entry = entries[Int(item.finding)]
                     guard entry.severityRank >= minimumRank else { continue }
-                    if !first { out.bytes.append(0x2C) }
+                    if !first { out.append(0x2C) }
                     first = false
                     out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonHead]))
                     if let day = item.overlap {
-                        out.bytes.append(0x22)
+                        out.append(0x22)
                         out.appendDay(day)
-                        out.bytes.append(0x22)
+                        out.append(0x22)
                     } else {
                         out.append("null")
                     }
                     out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonTail]))
                 }
-                out.bytes.append(0x5D)
+                out.append(0x5D)
                 if minimumSeverity > .minor {
                     out.append(#","findings_left_out":"#)
                     out.appendDecimal(findings.count - listed)
@@ -161,27 +161,27 @@ struct PatientJSONLineWriter {
                 }
                 out.append(#","highest_severity":"#)
                 if let highest {
-                    out.bytes.append(0x22)
-                    out.bytes.append(contentsOf: highest.rawValue.utf8)
-                    out.bytes.append(0x22)
+                    out.append(0x22)
+                    out.append(contentsOf: highest.rawValue.utf8)
+                    out.append(0x22)
                 } else {
                     out.append("null")
                 }
                 out.append(#","medications":["#)
                 line.appendMedications(recognized: true, to: &out)
-                out.bytes.append(0x5D)
+                out.append(0x5D)
                 if minimumSeverity > .minor {
                     out.append(#","min_severity":""#)
-                    out.bytes.append(contentsOf: minimumSeverity.rawValue.utf8)
-                    out.bytes.append(0x22)
+                    out.append(contentsOf: minimumSeverity.rawValue.utf8)
+                    out.append(0x22)
                 }
                 out.append(#","patient":"#)
                 if let patientJSON {
-                    out.bytes.append(contentsOf: patientJSON)
+                    out.append(contentsOf: patientJSON)
                 } else {
-                    out.bytes.append(0x22)
-                    out.bytes.append(contentsOf: patient.utf8)
-                    out.bytes.append(0x22)
+                    out.append(0x22)
+                    out.append(contentsOf: patient.utf8)
+                    out.append(0x22)
                 }
                 out.append(#","unrecognized":["#)
                 line.appendMedications(recognized: false, to: &out)
@@ -394,7 +394,7 @@ struct PatientJSONLineWriter {
         func appendMedications(recognized: Bool, to out: inout OutputBuffer) {
             var first = true
             for piece in medications where piece.recognized == recognized {
-                if !first { out.bytes.append(0x2C) }
+                if !first { out.append(0x2C) }
                 first = false
                 out.append(UnsafeBufferPointer(rebasing: pool[piece.json]))
             }
@@ -407,14 +407,14 @@ struct PatientJSONLineWriter {
                 var count = 0
                 for piece in medications where drugPool[piece.drugs].contains(drug) { count += 1 }
                 guard count > 1 else { continue }
-                if !first { out.bytes.append(0x2C) }
+                if !first { out.append(0x2C) }
                 first = false
                 out.append(#"{"drug":"#)
                 out.append(UnsafeBufferPointer(rebasing: pool[drugs[drug].nameJSON]))
                 out.append(#","inputs":["#)
                 var position = 0
                 for piece in medications where drugPool[piece.drugs].contains(drug) {
-                    if position > 0 { out.bytes.append(0x2C) }
+                    if position > 0 { out.append(0x2C) }
                     position += 1
                     out.append(UnsafeBufferPointer(rebasing: pool[piece.inputJSON]))
                 }

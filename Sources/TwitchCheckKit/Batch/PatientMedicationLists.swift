@@ -1,83 +1,97 @@
-/// Each patient's medication ids, kept with the patient: one list per patient of chunks of seven
-/// ids in one flat array (32 bytes a chunk, about 4.6 bytes a pair for a patient with seven
-/// names), where a global set of every (patient, medication) pair cost about 28 bytes (issue 13).
-/// JSON Lines lists every patient's medications; CSV only the names not recognised or with words
-/// left over.
+/// Each patient's medication ids: JSON Lines lists every patient's medications, CSV only the names
+/// not recognised or with words left over.
 ///
-/// A chunk holds a patient's medications side by side, so adding one to a patient, or reading a
-/// patient's list, touches one or two places in memory, not one per medication: in a file whose
-/// rows come in random patient order each of those is a cache miss (a linked list of single ids
-/// cost one per id). A pair already among the patient's latest ``checkedChunks`` chunks is not
-/// added again; beyond that a duplicate may be kept (so a patient with thousands of names costs no
-/// quadratic time), and ``medications(of:into:)`` removes it.
+/// While a file is read, a pair is only appended to one flat array (8 bytes), in row order: in a
+/// file whose rows come in random patient order, finding the patient's own list for every row
+/// cost one or two cache misses a row, a third of the reading of such a file for JSON Lines
+/// (issue 13). A pair already among the patient's latest ``checkedPairs`` pairs is not appended
+/// again, so a run of refills costs one pair; a duplicate further back may be kept, and
+/// ``medications(of:into:)`` removes it. Once reading ends, ``group(patientCount:)`` sorts the
+/// pairs by patient in two passes (a count and a scatter, each a sequence of independent writes
+/// rather than a chain of dependent reads), and a patient's list is then one contiguous slice.
 struct PatientMedicationLists {
-    /// Int32s a chunk: the patient's previous chunk (or -1), then ``chunkIDs`` ids, unused ones -1.
-    private static let chunkWidth = 8
-    private static let chunkIDs = chunkWidth - 1
-    static let checkedChunks = 3
+    /// How many of the latest pairs an insert compares with.
+    static let checkedPairs = 8
 
-    /// By patient id: the latest chunk, or -1.
-    private var heads: [Int32] = []
-    private var chunks: [Int32] = []
+    /// Pairs in the order read: the patient in the high 32 bits, the medication in the low.
+    private var pairs: [UInt64] = []
+    /// After ``group(patientCount:)``: patient `p`'s ids are `ids[starts[p]..<starts[p + 1]]`.
+    private var starts: [Int] = []
+    private var ids: [Int32] = []
+    private var isGrouped = false
 
-    /// The bytes the lists hold: every patient's head and every chunk.
-    var byteCount: Int { (heads.count + chunks.count) * MemoryLayout<Int32>.stride }
-
-    /// Adds a medication to a patient's list.
-    @inline(__always)
-    mutating func insert(patient: Int32, medication: Int32) {
-        let index = Int(patient)
-        if index >= heads.count { heads.append(contentsOf: repeatElement(-1, count: index + 1 - heads.count)) }
-        let head = Int(heads[index])
-        var chunk = head
-        var checked = 0
-        while chunk >= 0, checked < Self.checkedChunks {
-            let base = chunk * Self.chunkWidth
-            for slot in base + 1...base + Self.chunkIDs {
-                if chunks[slot] == medication { return }
-                if chunks[slot] < 0 {
-                    // Only the latest chunk has free slots, and they come last.
-                    chunks[slot] = medication
-                    return
-                }
-            }
-            chunk = Int(chunks[base])
-            checked += 1
-        }
-        heads[index] = Int32(chunks.count / Self.chunkWidth)
-        chunks.append(Int32(head))
-        chunks.append(medication)
-        chunks.append(contentsOf: repeatElement(-1, count: Self.chunkIDs - 1))
+    /// The bytes the lists hold.
+    var byteCount: Int {
+        pairs.count * MemoryLayout<UInt64>.stride + starts.count * MemoryLayout<Int>.stride + ids.count * MemoryLayout<Int32>.stride
     }
 
-    /// The patient's distinct medication ids, ascending, into `result` (emptied first).
+    /// Adds a medication to a patient's list; before ``group(patientCount:)`` only.
+    @inline(__always)
+    mutating func insert(patient: Int32, medication: Int32) {
+        assert(!isGrouped, "a medication added to lists already grouped")
+        let pair = UInt64(UInt32(bitPattern: patient)) << 32 | UInt64(UInt32(bitPattern: medication))
+        var index = pairs.count - 1
+        let oldest = max(0, pairs.count - Self.checkedPairs)
+        while index >= oldest, pairs[index] >> 32 == pair >> 32 {
+            if pairs[index] == pair { return }
+            index -= 1
+        }
+        pairs.append(pair)
+    }
+
+    /// Sorts the pairs into one list per patient, for patients `0..<patientCount`; a pair of a
+    /// patient beyond that is a fault (the patient was never interned). Grouping again does nothing.
+    mutating func group(patientCount: Int) {
+        guard !isGrouped else { return }
+        isGrouped = true
+        var starts = [Int](repeating: 0, count: patientCount + 1)
+        pairs.withUnsafeBufferPointer { pairs in
+            starts.withUnsafeMutableBufferPointer { starts in
+                for pair in pairs { starts[Int(pair >> 32) + 1] += 1 }
+                for patient in 0..<patientCount { starts[patient + 1] += starts[patient] }
+            }
+        }
+        var ids = [Int32](repeating: 0, count: pairs.count)
+        var next = starts
+        pairs.withUnsafeBufferPointer { pairs in
+            ids.withUnsafeMutableBufferPointer { ids in
+                next.withUnsafeMutableBufferPointer { next in
+                    for pair in pairs {
+                        let patient = Int(pair >> 32)
+                        ids[next[patient]] = Int32(truncatingIfNeeded: pair)
+                        next[patient] += 1
+                    }
+                }
+            }
+        }
+        self.pairs = []
+        self.starts = starts
+        self.ids = ids
+    }
+
+    /// The patient's distinct medication ids, ascending, into `result` (emptied first); after
+    /// ``group(patientCount:)`` only.
     func medications(of patient: Int32, into result: inout [Int]) {
         result.removeAll(keepingCapacity: true)
-        guard Int(patient) < heads.count else { return }
-        forEach(of: Int(patient)) { result.append(Int($0)) }
+        let index = Int(patient)
+        guard index + 1 < starts.count else { return }
+        for position in starts[index]..<starts[index + 1] { result.append(Int(ids[position])) }
+        guard result.count > 1 else { return }
         result.sort()
-        var kept = 0
-        for index in result.indices where index == 0 || result[index] != result[kept - 1] {
+        var kept = 1
+        for index in 1..<result.count where result[index] != result[kept - 1] {
             result[kept] = result[index]
             kept += 1
         }
         result.removeLast(result.count - kept)
     }
 
-    /// Each medication id kept for the patient, duplicates included, in no particular order.
-    private func forEach(of patient: Int, _ body: (Int32) -> Void) {
-        var chunk = Int(heads[patient])
-        while chunk >= 0 {
-            let base = chunk * Self.chunkWidth
-            for slot in base + 1...base + Self.chunkIDs where chunks[slot] >= 0 { body(chunks[slot]) }
-            chunk = Int(chunks[base])
-        }
-    }
-
-    /// Adds another set of lists, its patients and medications renumbered by the maps; `other` is emptied.
+    /// Adds another set of pairs, its patients and medications renumbered by the maps; `other` is
+    /// emptied. Both must not be grouped yet.
     mutating func absorb(_ other: inout PatientMedicationLists, patientMap: [Int32], medicationMap: [Int]) {
-        for patient in other.heads.indices {
-            other.forEach(of: patient) { insert(patient: patientMap[patient], medication: Int32(medicationMap[Int($0)])) }
+        pairs.reserveCapacity(pairs.count + other.pairs.count)
+        for pair in other.pairs {
+            insert(patient: patientMap[Int(pair >> 32)], medication: Int32(medicationMap[Int(UInt32(truncatingIfNeeded: pair))]))
         }
         other = PatientMedicationLists()
     }

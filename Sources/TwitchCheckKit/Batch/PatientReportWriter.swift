@@ -219,7 +219,7 @@ struct PatientReportWriter {
                         for item in patientFindings {
                             let entry = entries[Int(item.finding)]
                             guard entry.severityRank >= minimumRank else { continue }
-                            if let quotedPatient { out.bytes.append(contentsOf: quotedPatient) } else { out.bytes.append(contentsOf: patient.utf8) }
+                            if let quotedPatient { out.append(contentsOf: quotedPatient) } else { out.append(contentsOf: patient.utf8) }
                             out.append(UnsafeBufferPointer(rebasing: pool[entry.csvMiddle]))
                             if let day = item.overlap { out.appendDay(day) }
                             out.append(UnsafeBufferPointer(rebasing: pool[entry.csvEnd]))
@@ -285,49 +285,5 @@ extension PatientReportWriter {
         let report = CheckReport(medications: medications, unrecognized: unrecognized, findings: findings,
                                  guidance: guidanceByEffects[effects], burden: burden)
         return minimumSeverity > .minor ? report.leavingOut(below: minimumSeverity) : report
-    }
-}
-
-/// A growable byte buffer that writes dates and numbers without building strings.
-struct OutputBuffer {
-    var bytes: [UInt8] = []
-
-    /// Appends a run of bytes kept elsewhere (a pool of pieces encoded once).
-    @inline(__always)
-    mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
-        bytes.append(contentsOf: piece)
-    }
-
-    /// Appends text fixed at compile time (a literal's bytes, without going through `String`).
-    @inline(__always)
-    mutating func append(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
-    }
-
-    /// Appends a non-negative integer in decimal.
-    mutating func appendDecimal(_ value: Int) {
-        if value >= 10 { appendDecimal(value / 10) }
-        bytes.append(UInt8(48 + value % 10))
-    }
-
-    /// Appends a day number as `YYYY-MM-DD`.
-    mutating func appendDay(_ day: Int32) {
-        let (year, month, dayOfMonth) = DayNumber.civil(day)
-        appendDigits(year, width: 4)
-        bytes.append(0x2D)
-        appendDigits(month, width: 2)
-        bytes.append(0x2D)
-        appendDigits(dayOfMonth, width: 2)
-    }
-
-    private mutating func appendDigits(_ value: Int, width: Int) {
-        var divisor = 1
-        for _ in 1..<width { divisor *= 10 }
-        var rest = value
-        while divisor > 0 {
-            bytes.append(UInt8(48 + (rest / divisor) % 10))
-            rest %= divisor
-            divisor /= 10
-        }
     }
 }
