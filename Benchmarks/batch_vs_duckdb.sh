@@ -50,8 +50,10 @@ export XDG_DATA_HOME="$work/data"
 "$binary" sql "SELECT key FROM drug_names" --format csv > "$work/names.csv"
 [ -z "$reference" ] || "$reference" check sertraline > /dev/null   # its knowledge base, built outside the timing
 
-# Wall seconds and peak RSS (MB) of a command, from GNU time.
+# Wall seconds and peak RSS (MB) of a command, from GNU time. Dirty pages are written out first
+# (`sync`), so that no run pays for writing back the output of the run before it (650 MB of JSON Lines).
 timed() {
+    sync
     /usr/bin/time -v -o "$work/time.txt" "$@" > /dev/null
     awk -F': ' '/Elapsed \(wall clock\)/ {split($2, t, ":"); s = (length(t) == 3 ? t[1]*3600 + t[2]*60 + t[3] : t[1]*60 + t[2])}
                 /Maximum resident set size/ {m = int($2 / 1024)} END {printf "%.2f %d\n", s, m}' "$work/time.txt"

@@ -127,7 +127,7 @@ import Testing
     /// The pair table answers as a dictionary keyed by the unordered pair would, in either order,
     /// through many growths, for pairs of a drug with itself and ids past 16 bits.
     @Test func drugPairTableAnswersAsADictionary() {
-        var table = DrugPairTable()
+        var table = DrugPairTable<Int32>(filler: 0)
         var expected: [Set<Int32>: Int32] = [:]
         var random = SplitMix(state: 13)
         for step in 0..<30_000 {
@@ -176,5 +176,22 @@ import Testing
         #expect(result == [3])
         lists.medications(of: 9, into: &result)
         #expect(result.isEmpty)
+    }
+
+    /// A patient id goes into a JSON line as it is only when every byte is printable ASCII other
+    /// than a quote or backslash: the test of eight bytes at a time agrees with the byte-by-byte
+    /// rule for every byte value at every position of ids of 1 to 17 bytes.
+    @Test func plainPatientIdsAreTestedEightBytesAtATimeAsByteByByte() {
+        let byByte = { (bytes: [UInt8]) in bytes.allSatisfy { $0 >= 0x20 && $0 <= 0x7E && $0 != 0x22 && $0 != 0x5C } }
+        for length in 1...17 {
+            for position in 0..<length {
+                for value in UInt8.min...UInt8.max {
+                    var id = [UInt8](repeating: 0x61, count: length)
+                    id[position] = value
+                    let fast = id.withUnsafeBytes { PatientJSONLineWriter.isPlain($0) }
+                    #expect(fast == byByte(id), "byte \(value) at \(position) of \(length)")
+                }
+            }
+        }
     }
 }

@@ -201,8 +201,9 @@ public final class BatchChecker {
         var writer = try startReport(output)
         let (resolutions, patientIDs) = (ingest.resolutions, ingest.patientIDs)
         try Self.forEachPatient(&ingest) { patient, spans, medications in
-            try writer.write(patient: patientIDs.string(Int(patient)), spans: spans, medications: medications,
-                             resolutions: resolutions, to: output)
+            try patientIDs.withBytes(Int(patient)) {
+                try writer.write(patient: $0, spans: spans, medications: medications, resolutions: resolutions, to: output)
+            }
         }
         finishReport(writer, ingest, patients: ingest.patientIDs.count)
     }

@@ -435,18 +435,22 @@ struct BatchIngest {
         runPatient = -1
     }
 
-    /// Sorts both sets of spans by patient, drug and start, in place (the two sets on two
-    /// threads), joins those that touch, and groups the medication pairs by patient.
+    /// Sorts both sets of spans by patient, drug and start, in place, joins those that touch, and
+    /// groups the medication pairs by patient: three jobs shared by two threads.
     mutating func finishReading() {
         finishQueuedRows()
-        patientMedications.group(patientCount: patientIDs.count)
         previousPatient = []
         runDrugs = []
         let sets = [SpanSet(intervals), SpanSet(laterIntervals)]
+        let lists = MedicationListSet(patientMedications, patientCount: patientIDs.count)
         intervals = []
         laterIntervals = []
-        DispatchQueue.concurrentPerform(iterations: 2) { sets[$0].sortAndCoalesce() }
+        patientMedications = PatientMedicationLists()
+        DispatchQueue.concurrentPerform(iterations: 3) { job in
+            if job < 2 { sets[job].sortAndCoalesce() } else { lists.group() }
+        }
         (intervals, laterIntervals) = (sets[0].spans, sets[1].spans)
+        patientMedications = lists.lists
     }
 }
 
@@ -616,6 +620,21 @@ struct ProblemCollector {
     mutating func add(_ problem: CSVProblem) {
         total += 1
         if kept.count < BatchIngest.maxKeptProblems { kept.append(problem) }
+    }
+}
+
+/// The medication lists of a batch while a thread groups them (see ``SpanSet``).
+private final class MedicationListSet: @unchecked Sendable {
+    var lists: PatientMedicationLists
+    let patientCount: Int
+
+    init(_ lists: PatientMedicationLists, patientCount: Int) {
+        self.lists = lists
+        self.patientCount = patientCount
+    }
+
+    func group() {
+        lists.group(patientCount: patientCount)
     }
 }
 

@@ -1,7 +1,12 @@
-/// A map from an unordered pair of drug ids to a number: a ``PackedKeyTable`` keyed by the pair
+/// A map from an unordered pair of drug ids to a value: a ``PackedKeyTable`` keyed by the pair
 /// packed into one number, smaller id first.
-struct DrugPairTable {
-    private var table = PackedKeyTable()
+struct DrugPairTable<Value> {
+    private var table: PackedKeyTable<Value>
+
+    /// An empty table; see ``PackedKeyTable/init(filler:)``.
+    init(filler: Value) {
+        table = PackedKeyTable(filler: filler)
+    }
 
     /// The pair (smaller id high) with the top bit set, so never 0.
     @inline(__always)
@@ -12,12 +17,12 @@ struct DrugPairTable {
 
     /// The value stored for the pair, in either order.
     @inline(__always)
-    subscript(_ a: Int32, _ b: Int32) -> Int32? {
+    subscript(_ a: Int32, _ b: Int32) -> Value? {
         table[Self.key(a, b)]
     }
 
     /// Stores a value for the pair, replacing any.
-    mutating func set(_ a: Int32, _ b: Int32, to value: Int32) {
+    mutating func set(_ a: Int32, _ b: Int32, to value: Value) {
         table.set(Self.key(a, b), to: value)
     }
 }

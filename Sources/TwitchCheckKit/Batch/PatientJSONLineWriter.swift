@@ -31,6 +31,9 @@ struct PatientJSONLineWriter {
         let nameJSON: Range<Int>
         let serotonergic: Bool
         let tremor: Bool
+        /// What the drug adds to each score, as the encoder writes it; nil when it adds nothing.
+        let serotonergicJSON: Range<Int>?
+        let tremorJSON: Range<Int>?
     }
 
     private let knowledgeBase: KnowledgeBase
@@ -56,17 +59,9 @@ struct PatientJSONLineWriter {
     private var guidanceJSON: [Int: Range<Int>?] = [:]
     private var guidanceByEffects: [Int: [Guidance]] = [:]
     /// Each burden score, by its effect and the drugs that contribute to it (see ``score(tremor:)``).
-    private var packedScores = PackedKeyTable()
-    private var scoreRanges: [Range<Int>] = []
+    private var packedScores = PackedKeyTable(filler: 0..<0)
     private var listedScores: [[Int]: Range<Int>] = [:]
     private var burdenScale: Range<Int>?
-    /// Each drug's contribution to a score, encoded by the encoder (its reason follows from the drug and the effect).
-    private var contributionJSON: [ContributionKey: [UInt8]] = [:]
-    private struct ContributionKey: Hashable {
-        let drug: String
-        let points: Int
-        let tremor: Bool
-    }
     /// One patient's medications and drugs (in the order first seen), reused from patient to patient.
     private var patientMedications: [MedicationPiece] = []
     private var patientDrugs: [Int] = []
@@ -80,7 +75,7 @@ struct PatientJSONLineWriter {
 
     /// Appends the patient's line: `findings` are all the patient's findings (indexes of `table`),
     /// most severe first; `medications` the patient's medication ids in ascending order.
-    mutating func write(patient: String, findings: [(finding: Int32, overlap: Int32?)], table: RenderedFindingTable, medications ids: [Int],
+    mutating func write(patient: UnsafeRawBufferPointer, findings: [(finding: Int32, overlap: Int32?)], table: RenderedFindingTable, medications ids: [Int],
                resolutions: [Resolution], to output: OutputSink) throws {
         var allRecognized = true
         // Only a drug met twice can be a duplicate: most patients skip the search for them.
@@ -119,7 +114,7 @@ struct PatientJSONLineWriter {
         }
         let highest = highestRank > 0 ? Severity.allCases[highestRank - 1] : nil
         let guidance = try self.guidance(all: allEffects, listed: listedEffects)
-        let patientJSON = Self.isPlain(patient) ? nil : try Self.string(patient)
+        let patientJSON = Self.isPlain(patient) ? nil : try Self.string(String(decoding: patient, as: UTF8.self))
         let (entries, findingPool) = (table.entries, table.bytes)
         bytes.withUnsafeBufferPointer { pool in findingPool.withUnsafeBufferPointer { findingPool in entries.withUnsafeBufferPointer { entries in
             let line = Line(pool: pool, drugPool: drugPool, drugs: drugs, medications: patientMedications, drugsInOrder: patientDrugs)
@@ -180,7 +175,7 @@ struct PatientJSONLineWriter {
                     out.append(contentsOf: patientJSON)
                 } else {
                     out.append(0x22)
-                    out.append(contentsOf: patient.utf8)
+                    out.append(patient.assumingMemoryBound(to: UInt8.self))
                     out.append(0x22)
                 }
                 out.append(#","unrecognized":["#)
@@ -249,10 +244,13 @@ struct PatientJSONLineWriter {
         }
         let strength = strengths[name]
         let tremorRisk = tremorRisksRead[name]
-        drugs.append(DrugPiece(nameJSON: store(try Self.string(name)), serotonergic: strength != nil, tremor: tremorRisk != nil))
+        let serotonergic = strength.map { BurdenCalculator.contribution(drug: name, strength: $0) }
+        let tremor = tremorRisk.map { BurdenCalculator.contribution(drug: name, risk: $0) }
+        drugs.append(DrugPiece(nameJSON: store(try Self.string(name)), serotonergic: strength != nil, tremor: tremorRisk != nil,
+                               serotonergicJSON: try serotonergic.map { store(try ReportEncoding.jsonLine($0).utf8) },
+                               tremorJSON: try tremor.map { store(try ReportEncoding.jsonLine($0).utf8) }))
         tremorRisks.append(tremorRisk)
-        contributions.append((strength.map { BurdenCalculator.contribution(drug: name, strength: $0) },
-                              tremorRisk.map { BurdenCalculator.contribution(drug: name, risk: $0) }))
+        contributions.append((serotonergic, tremor))
         drugIndex[name] = drugs.count - 1
         return drugs.count - 1
     }
@@ -289,7 +287,7 @@ struct PatientJSONLineWriter {
         if fits {
             var packed: UInt64 = 0
             for lane in 0..<count { packed = packed << 15 | UInt64(lanes[lane] + 1) }
-            if let cached = packedScores[packed | 1 << 62 | (tremor ? 1 << 63 : 0)] { return scoreRanges[Int(cached)] }
+            if let cached = packedScores[packed | 1 << 62 | (tremor ? 1 << 63 : 0)] { return cached }
         }
         contributing.removeAll(keepingCapacity: true)
         for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic { contributing.append(drug) }
@@ -299,38 +297,37 @@ struct PatientJSONLineWriter {
             packed = drug < 0x7FFF ? packed! << 15 | UInt64(drug + 1) : nil
         }
         if let drugsOnly = packed { packed = drugsOnly | 1 << 62 | (tremor ? 1 << 63 : 0) }
-        if let packed, let cached = packedScores[packed] { return scoreRanges[Int(cached)] }
+        if let packed, let cached = packedScores[packed] { return cached }
         let listedKey = contributing + [tremor ? -1 : -2]
         if packed == nil, let cached = listedScores[listedKey] { return cached }
         let burden = tremor
             ? BurdenCalculator.tremorScore(contributing.map { contributions[$0].tremor! },
                                            worstSeverity: contributing.map { tremorRisks[$0]!.severity }.max())
             : BurdenCalculator.serotonergicScore(contributing.map { contributions[$0].serotonergic! })
-        let encoded = try encodedScore(burden, tremor: tremor)
+        let encoded = try encodedScore(burden, drugs: contributing, tremor: tremor)
         let range = store(encoded)
         if let packed {
-            packedScores.set(packed, to: Int32(scoreRanges.count))
-            scoreRanges.append(range)
+            packedScores.set(packed, to: range)
         } else {
             listedScores[listedKey] = range
         }
         return range
     }
 
-    /// A score as the encoder writes it (keys sorted), from each drug's contribution encoded once:
-    /// the encoder itself took about 50 µs a score, and a file can have tens of thousands of sets.
-    private mutating func encodedScore(_ score: BurdenScore, tremor: Bool) throws -> [UInt8] {
+    /// A score as the encoder writes it (keys sorted), from each drug's contribution encoded once
+    /// (`drugs`: the indexes of the drugs that contribute): the encoder itself took about 50 µs a
+    /// score, and a file can have tens of thousands of sets.
+    private func encodedScore(_ score: BurdenScore, drugs contributing: [Int], tremor: Bool) throws -> [UInt8] {
         var encoded = Array(#"{"drugs":["#.utf8)
         for (position, contribution) in score.drugs.enumerated() {
             if position > 0 { encoded.append(0x2C) }
-            let key = ContributionKey(drug: contribution.drug, points: contribution.points, tremor: tremor)
-            if let known = contributionJSON[key] {
-                encoded += known
-            } else {
-                let json = Array(try ReportEncoding.jsonLine(contribution).utf8)
-                contributionJSON[key] = json
-                encoded += json
+            // The score lists the drugs in its own order; each is one of `contributing`, found by name.
+            guard let drug = contributing.first(where: {
+                (tremor ? contributions[$0].tremor : contributions[$0].serotonergic)?.drug == contribution.drug
+            }), let json = tremor ? drugs[drug].tremorJSON : drugs[drug].serotonergicJSON else {
+                preconditionFailure("a burden score lists a drug that does not contribute to it")
             }
+            encoded += bytes[json]
         }
         encoded += #"],"level":"#.utf8
         encoded += try Self.string(score.level.rawValue)
@@ -367,7 +364,27 @@ struct PatientJSONLineWriter {
     /// Whether every byte is printable ASCII other than a quote or backslash: the encoder escapes
     /// nothing there (slashes being left alone), so the text is its own JSON string.
     private static func isPlain(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? text.utf8.allSatisfy(isPlain)
+        text.utf8.withContiguousStorageIfAvailable { isPlain(UnsafeRawBufferPointer($0)) } ?? text.utf8.allSatisfy(isPlain)
+    }
+
+    /// ``isPlain(_:)-(String)`` for bytes, eight at a time (a patient id a line): a word is plain
+    /// when none of its bytes is below 0x20, above 0x7E, a quote (0x22) or a backslash (0x5C).
+    /// Each test sets a byte's top bit; it may set more above a byte that fails, never one when none does.
+    static func isPlain(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let high = ones &* 0x80
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+            let below = (word &- ones &* 0x20) & ~word
+            let above = (word &+ ones &* (0x7F - 0x7E)) | word
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let zero = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash)
+            if (below | above | zero) & high != 0 { return false }
+            offset += 8
+        }
+        return UnsafeRawBufferPointer(rebasing: bytes[offset...]).allSatisfy(isPlain)
     }
 
     @inline(__always)

@@ -5,10 +5,10 @@
 /// file whose rows come in random patient order, finding the patient's own list for every row
 /// cost one or two cache misses a row, a third of the reading of such a file for JSON Lines
 /// (issue 13). A pair already among the patient's latest ``checkedPairs`` pairs is not appended
-/// again, so a run of refills costs one pair; a duplicate further back may be kept, and
-/// ``medications(of:into:)`` removes it. Once reading ends, ``group(patientCount:)`` sorts the
-/// pairs by patient in two passes (a count and a scatter, each a sequence of independent writes
-/// rather than a chain of dependent reads), and a patient's list is then one contiguous slice.
+/// again, so a run of refills costs one pair; a duplicate further back may be kept until the lists
+/// are grouped. Once reading ends, ``group(patientCount:)`` sorts the pairs by patient in two
+/// passes (a count and a scatter, each a sequence of independent writes rather than a chain of
+/// dependent reads), then sorts each list and drops its repeats: a patient's list is one slice.
 struct PatientMedicationLists {
     /// How many of the latest pairs an insert compares with.
     static let checkedPairs = 8
@@ -65,8 +65,45 @@ struct PatientMedicationLists {
             }
         }
         self.pairs = []
+        // Each list sorted and without repeats, in place, the lists moved up over the repeats removed.
+        var kept = 0
+        ids.withUnsafeMutableBufferPointer { ids in
+            starts.withUnsafeMutableBufferPointer { starts in
+                var start = 0
+                for patient in 0..<patientCount {
+                    let end = starts[patient + 1]
+                    let list = UnsafeMutableBufferPointer(rebasing: ids[start..<end])
+                    Self.sort(list)
+                    starts[patient] = kept
+                    for (position, id) in list.enumerated() where position == 0 || id != list[position - 1] {
+                        ids[kept] = id
+                        kept += 1
+                    }
+                    start = end
+                }
+                starts[patientCount] = kept
+            }
+        }
+        ids.removeLast(ids.count - kept)
         self.starts = starts
         self.ids = ids
+    }
+
+    /// An insertion sort for a patient's few ids; the standard sort past sixteen.
+    private static func sort(_ ids: UnsafeMutableBufferPointer<Int32>) {
+        guard ids.count <= 16 else {
+            var all = ids
+            return all.sort()
+        }
+        for index in ids.indices.dropFirst() {
+            let id = ids[index]
+            var position = index
+            while position > 0, ids[position - 1] > id {
+                ids[position] = ids[position - 1]
+                position -= 1
+            }
+            ids[position] = id
+        }
     }
 
     /// The patient's distinct medication ids, ascending, into `result` (emptied first); after
@@ -76,14 +113,6 @@ struct PatientMedicationLists {
         let index = Int(patient)
         guard index + 1 < starts.count else { return }
         for position in starts[index]..<starts[index + 1] { result.append(Int(ids[position])) }
-        guard result.count > 1 else { return }
-        result.sort()
-        var kept = 1
-        for index in 1..<result.count where result[index] != result[kept - 1] {
-            result[kept] = result[index]
-            kept += 1
-        }
-        result.removeLast(result.count - kept)
     }
 
     /// Adds another set of pairs, its patients and medications renumbered by the maps; `other` is

@@ -22,9 +22,8 @@ struct PatientReportWriter {
     private var table: RenderedFindingTable
     /// By drug id; nil until read.
     private var ownFindings: [Range<Int>?]
-    /// By pair: an index into `pairRanges`.
-    private var pairFindings = DrugPairTable()
-    private var pairRanges: [Range<Int>] = []
+    /// By pair: a range of the table's indexes.
+    private var pairFindings = DrugPairTable(filler: 0..<0)
     /// Each drug's rules by side (``RiskChecker/ruleSides(of:)``), read on first need.
     private var ruleSides: [Int32: (left: [UInt64], right: [UInt64])] = [:]
     /// By pair: whether a washout rule links the two drugs in either direction.
@@ -63,8 +62,8 @@ struct PatientReportWriter {
         washout = try WashoutChecker(knowledgeBase: checker.knowledgeBase, drugs: drugNames)
     }
 
-    /// Evaluates one patient (spans sorted by drug and start) and writes the result.
-    mutating func write(patient: String, spans: [PrescriptionInterval], medications: [Int], resolutions: [Resolution],
+    /// Evaluates one patient (the id's bytes; spans sorted by drug and start) and writes the result.
+    mutating func write(patient: UnsafeRawBufferPointer, spans: [PrescriptionInterval], medications: [Int], resolutions: [Resolution],
                to output: OutputSink) throws {
         try evaluate(spans)
         try render(patient: patient, medications: medications, resolutions: resolutions, to: output)
@@ -153,15 +152,14 @@ struct PatientReportWriter {
 
     /// The pair's combination findings, as a range of the table's indexes.
     private mutating func pair(_ a: Int32, _ b: Int32) throws -> Range<Int> {
-        if let cached = pairFindings[a, b] { return pairRanges[Int(cached)] }
+        if let cached = pairFindings[a, b] { return cached }
         let (sidesA, sidesB) = (try sides(a), try sides(b))
         let combine = sidesA.left.indices.contains { word in
             sidesA.left[word] & sidesB.right[word] | sidesB.left[word] & sidesA.right[word] != 0
         }
         let range = combine ? keep(try riskChecker.findings(for: [drugNames[Int(a)], drugNames[Int(b)]])
             .filter { $0.kind == .combination }) : 0..<0
-        pairFindings.set(a, b, to: Int32(pairRanges.count))
-        pairRanges.append(range)
+        pairFindings.set(a, b, to: range)
         return range
     }
 
@@ -198,7 +196,8 @@ struct PatientReportWriter {
         }
     }
 
-    private mutating func render(patient: String, medications: [Int], resolutions: [Resolution], to output: OutputSink) throws {
+    private mutating func render(patient: UnsafeRawBufferPointer, medications: [Int], resolutions: [Resolution],
+                                 to output: OutputSink) throws {
         if jsonLines != nil {
             return try jsonLines!.write(patient: patient, findings: patientFindings, table: table, medications: medications,
                                        resolutions: resolutions, to: output)
@@ -211,7 +210,8 @@ struct PatientReportWriter {
             if hasOwnRow.count != resolutions.count { hasOwnRow = resolutions.map(Self.hasOwnRow) }
             let hasOwnRows = hasOwnRow.withUnsafeBufferPointer { hasOwnRow in medications.contains { hasOwnRow[$0] } }
             guard !patientFindings.isEmpty || hasOwnRows else { return }
-            let quotedPatient = CSVFormatter.needsQuotes(patient) ? Array(CSVFormatter.fields([patient]).utf8) : nil
+            let quotedPatient = CSVFormatter.needsQuotes(patient)
+                ? Array(CSVFormatter.fields([String(decoding: patient, as: UTF8.self)]).utf8) : nil
             let (entries, pool, minimumRank) = (table.entries, table.bytes, minimumRank)
             pool.withUnsafeBufferPointer { pool in
                 entries.withUnsafeBufferPointer { entries in
@@ -219,7 +219,7 @@ struct PatientReportWriter {
                         for item in patientFindings {
                             let entry = entries[Int(item.finding)]
                             guard entry.severityRank >= minimumRank else { continue }
-                            if let quotedPatient { out.append(contentsOf: quotedPatient) } else { out.append(contentsOf: patient.utf8) }
+                            if let quotedPatient { out.append(contentsOf: quotedPatient) } else { out.append(patient.assumingMemoryBound(to: UInt8.self)) }
                             out.append(UnsafeBufferPointer(rebasing: pool[entry.csvMiddle]))
                             if let day = item.overlap { out.appendDay(day) }
                             out.append(UnsafeBufferPointer(rebasing: pool[entry.csvEnd]))
@@ -232,7 +232,7 @@ struct PatientReportWriter {
                 if case .recognized(let medication) = resolutions[$0], !medication.unmatchedWords.isEmpty { return medication }
                 return nil
             }
-            let patientField = quotedPatient ?? Array(patient.utf8)
+            let patientField = quotedPatient ?? Array(patient)
             for name in unrecognized(medications) {
                 let hint = name.suggestions.isEmpty ? "" : "; did you mean: \(name.suggestions.joined(separator: ", "))"
                 output.append(patientField)
@@ -255,7 +255,8 @@ struct PatientReportWriter {
             let report = try checkReport(medications: recognized, unrecognized: unrecognized(medications))
             let findings = patientFindings.filter { table.entries[Int($0.finding)].severityRank >= minimumRank }
                 .map { BatchFinding(finding: table.findings[Int($0.finding)], overlapStart: $0.overlap.map(DayNumber.format)) }
-            output.append(try ReportEncoding.jsonLine(PatientReport(patient: patient, report: report, findings: findings)).utf8)
+            output.append(try ReportEncoding.jsonLine(PatientReport(patient: String(decoding: patient, as: UTF8.self), report: report,
+                                                                    findings: findings)).utf8)
             output.append(byte: 0x0A)
         }
     }

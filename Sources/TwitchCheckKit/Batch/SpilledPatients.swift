@@ -53,8 +53,8 @@ final class SpilledPatients {
         try file.flushIfFull()
     }
 
-    /// Calls `body` with every patient (id, spans sorted by drug and start, medications), smallest key first.
-    func merge(_ body: (String, [PrescriptionInterval], [Int]) throws -> Void) throws {
+    /// Calls `body` with every patient (id's bytes, spans sorted by drug and start, medications), smallest key first.
+    func merge(_ body: (UnsafeRawBufferPointer, [PrescriptionInterval], [Int]) throws -> Void) throws {
         try file.flush()
         var cursors = partitions.map { (reader: ChunkReader(descriptor, range: $0.bytes), left: $0.patients) }
         /// The next patient's key and sizes from a cursor, if it has one.
@@ -74,14 +74,15 @@ final class SpilledPatients {
         heap.sort { $0.key < $1.key }  // a sorted array is a heap
         var spans: [PrescriptionInterval] = []
         var medications: [Int] = []
+        var patient: [UInt8] = []
         while let top = heap.first {
-            var patient = ""
+            patient.removeAll(keepingCapacity: true)
             spans.removeAll(keepingCapacity: true)
             medications.removeAll(keepingCapacity: true)
             let size = top.sizes.id + top.sizes.spans * 12 + top.sizes.medications * 4
             try cursors[top.cursor].reader.take(size) { bytes in
                 bytes.withUnsafeBytes { raw in
-                    patient = String(decoding: UnsafeRawBufferPointer(rebasing: raw[0..<top.sizes.id]), as: UTF8.self)
+                    patient.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[0..<top.sizes.id]))
                     var offset = top.sizes.id
                     for _ in 0..<top.sizes.spans {
                         spans.append(PrescriptionInterval(patient: 0, drug: raw.loadUnaligned(fromByteOffset: offset, as: Int32.self),
@@ -95,7 +96,7 @@ final class SpilledPatients {
                     }
                 }
             }
-            try body(patient, spans, medications)
+            try patient.withUnsafeBytes { try body($0, spans, medications) }
             if let head = try next(top.cursor) {
                 heap[0] = head
             } else {

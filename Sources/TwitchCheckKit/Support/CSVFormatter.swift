@@ -7,6 +7,12 @@ enum CSVFormatter {
         }.joined(separator: ",")
     }
 
+    /// Whether a field's bytes hold a comma, quote or line break, and so must be quoted.
+    @inline(__always)
+    static func needsQuotes(_ field: UnsafeRawBufferPointer) -> Bool {
+        field.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+    }
+
     /// Whether a field holds a comma, quote or line break, and so must be quoted.
     @inline(__always)
     static func needsQuotes(_ field: String) -> Bool {
