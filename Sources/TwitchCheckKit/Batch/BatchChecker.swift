@@ -213,8 +213,21 @@ public final class BatchChecker {
     private func writeSpilledReport(_ ingest: inout BatchIngest, output: OutputSink) throws {
         try ingest.finishSpilling()
         let patients = try SpilledPatients(under: options.spill.directory)
+        let patientCount = try Self.encodePartitions(of: ingest, into: patients)
+        PartitionFiles.release(ingest.takeSpills())
+        // Nothing is written to the output until every partition is on disk.
+        var writer = try startReport(output)
+        let resolutions = ingest.resolutions
+        try patients.merge { patient, spans, medications in
+            try writer.write(patient: patient, spans: spans, medications: medications, resolutions: resolutions, to: output)
+        }
+        finishReport(writer, ingest, patients: patientCount)
+    }
+
+    /// Replays and encodes every partition of `ingest`, two at a time, one a core (each is a 128th
+    /// of the rows), and writes them in order to `patients`; returns how many patients there are.
+    private static func encodePartitions(of ingest: BatchIngest, into patients: SpilledPatients) throws -> Int {
         var patientCount = 0
-        // Two partitions at a time, one a core (each is a 128th of the rows), written in order.
         let spilled = SpilledIngest(ingest)
         for first in stride(from: 0, to: ingest.partitionCount, by: 2) {
             let batch = (first..<min(first + 2, ingest.partitionCount)).map { EncodedPartition(index: $0) }
@@ -231,14 +244,7 @@ public final class BatchChecker {
                 patientCount += partition.patients
             }
         }
-        ingest.releaseSpills()
-        // Nothing is written to the output until every partition is on disk.
-        var writer = try startReport(output)
-        let resolutions = ingest.resolutions
-        try patients.merge { patient, spans, medications in
-            try writer.write(patient: patient, spans: spans, medications: medications, resolutions: resolutions, to: output)
-        }
-        finishReport(writer, ingest, patients: patientCount)
+        return patientCount
     }
 
     /// The ingest whose partitions the workers replay; nothing writes to it while they run.

@@ -532,10 +532,14 @@ extension BatchIngest {
         try laterSpill?.finishWriting()
     }
 
-    /// Lets the partition files go (their buffers, and their space on disk) once every partition is replayed.
-    mutating func releaseSpills() {
-        spill = nil
-        laterSpill = nil
+    /// Hands over the partition files once every partition is replayed, to be let go: closing them
+    /// frees their pages, a tenth of a second at 10 million rows (see ``PartitionFiles/release(_:)``).
+    mutating func takeSpills() -> [PartitionFiles] {
+        defer {
+            spill = nil
+            laterSpill = nil
+        }
+        return [spill, laterSpill].compactMap { $0 }
     }
 
     /// How many partitions the rows were spilled into.

@@ -1,10 +1,8 @@
-import Foundation
-
 /// A growable run of bytes in memory it owns, for the report's hot path: an append is a capacity
 /// check and a copy, where an array's also checked that its storage was not shared (a JSON line is
 /// dozens of appends; issue 13). It writes dates and numbers without building strings.
 ///
-/// Not copyable, so two values can never own the same memory; ``take(reusing:)`` hands the bytes on.
+/// Not copyable, so two values can never own the same memory; ``take(capacity:)`` hands the bytes on.
 struct OutputBuffer: ~Copyable {
     private var start: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -15,11 +13,6 @@ struct OutputBuffer: ~Copyable {
         start = .allocate(capacity: self.capacity)
     }
 
-    /// A buffer of a pool's blocks, starting with one of them.
-    init(blocks: OutputBlockPool) {
-        capacity = blocks.capacity
-        start = blocks.storage()
-    }
 
     deinit {
         start.deallocate()
@@ -30,12 +23,11 @@ struct OutputBuffer: ~Copyable {
     /// The bytes appended so far, valid until the next append.
     var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: start, count: count) }
 
-    /// Gives the bytes to an ``OutputBlock`` and starts again, empty, in a block of `pool`. A
-    /// buffer that grew past the pool's blocks is freed once written, not kept.
-    mutating func take(reusing pool: OutputBlockPool) -> OutputBlock {
-        let block = OutputBlock(start: start, count: count, pool: capacity == pool.capacity ? pool : nil)
-        capacity = pool.capacity
-        start = pool.storage()
+    /// Gives the bytes to an ``OutputBlock`` and starts again, empty, with `capacity` bytes of room.
+    mutating func take(capacity newCapacity: Int) -> OutputBlock {
+        let block = OutputBlock(start: start, count: count)
+        capacity = newCapacity
+        start = .allocate(capacity: newCapacity)
         count = 0
         return block
     }
@@ -110,65 +102,21 @@ struct OutputBuffer: ~Copyable {
     }
 }
 
-/// Bytes taken from an ``OutputBuffer`` on their way to the output: owned, read-only, and given
-/// back to their pool (or freed) when the last reference goes, after the background writer has
-/// written them. Sendable: nothing in it changes after it is made.
+/// Bytes taken from an ``OutputBuffer`` on their way to the output: owned, read-only, freed when the
+/// last reference goes (after the background writer has written them). Sendable: nothing in it
+/// changes after it is made.
 final class OutputBlock: @unchecked Sendable {
     private let start: UnsafeMutablePointer<UInt8>
     let count: Int
-    private let pool: OutputBlockPool?
 
-    fileprivate init(start: UnsafeMutablePointer<UInt8>, count: Int, pool: OutputBlockPool?) {
+    fileprivate init(start: UnsafeMutablePointer<UInt8>, count: Int) {
         self.start = start
         self.count = count
-        self.pool = pool
     }
 
     deinit {
-        if let pool {
-            pool.giveBack(start)
-        } else {
-            start.deallocate()
-        }
+        start.deallocate()
     }
 
     var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: count) }
-}
-
-/// The memory of an ``OutputSink``'s blocks, reused: a block written is given back and filled
-/// again, where a new one each time cost a map, a page fault per 4 kB and an unmap per block
-/// (650 of them for a million rows of JSON Lines), and came to the cache cold. Holds at most
-/// ``maxKept`` free blocks; the rest are freed.
-final class OutputBlockPool: @unchecked Sendable {
-    /// Bytes a block holds.
-    let capacity: Int
-    private static let maxKept = 4
-    /// Guarded by `lock`: the writer thread gives blocks back while the report takes them.
-    private var free: [UnsafeMutablePointer<UInt8>] = []
-    private let lock = NSLock()
-
-    init(capacity: Int) {
-        self.capacity = capacity
-    }
-
-    deinit {
-        for block in free { block.deallocate() }
-    }
-
-    /// A free block, or a new one.
-    func storage() -> UnsafeMutablePointer<UInt8> {
-        lock.lock()
-        let reused = free.popLast()
-        lock.unlock()
-        return reused ?? .allocate(capacity: capacity)
-    }
-
-    /// Takes a block back (of ``capacity`` bytes), or frees it when enough are kept.
-    fileprivate func giveBack(_ block: UnsafeMutablePointer<UInt8>) {
-        lock.lock()
-        let kept = free.count < Self.maxKept
-        if kept { free.append(block) }
-        lock.unlock()
-        if !kept { block.deallocate() }
-    }
 }

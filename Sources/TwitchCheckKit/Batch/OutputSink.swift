@@ -12,7 +12,6 @@ public final class OutputSink {
     /// What has not been handed to the writer yet.
     private var buffer: OutputBuffer
     private let flushThreshold = 1 << 20
-    private let blockPool: OutputBlockPool
     private let blocks: BlockWriter
     /// Bytes handed to the writer so far.
     private var handedOff = 0
@@ -24,8 +23,7 @@ public final class OutputSink {
     public init(fileDescriptor: Int32, destination: String) {
         blocks = BlockWriter(FileDescriptorWriter(fileDescriptor: fileDescriptor, destination: destination))
         // Room for a full block and the line that crosses the threshold, so a buffer is rarely moved.
-        blockPool = OutputBlockPool(capacity: flushThreshold * 2)
-        buffer = OutputBuffer(blocks: blockPool)
+        buffer = OutputBuffer(capacity: flushThreshold * 2)
     }
 
     /// A sink for standard output, or for a descriptor named "the output file" in error messages.
@@ -80,7 +78,7 @@ public final class OutputSink {
     private func handOff() throws {
         guard !buffer.isEmpty else { return }
         handedOff += buffer.count
-        try blocks.enqueue(buffer.take(reusing: blockPool))
+        try blocks.enqueue(buffer.take(capacity: flushThreshold * 2))
     }
 }
 

@@ -63,6 +63,20 @@ final class PartitionFiles {
         buffers.deallocate()
     }
 
+    /// Lets `files` go on another thread: the kernel frees a closed file's pages on the thread
+    /// that closes it (0.13 s for the partitions of 10 million rows), and the report, which comes
+    /// next, keeps only one core busy. The caller must hold no other reference to them.
+    static func release(_ files: [PartitionFiles]) {
+        let released = Released(files)
+        DispatchQueue.global(qos: .utility).async { released.files.removeAll() }
+    }
+
+    /// Files on their way to being closed; only the releasing thread touches them.
+    private final class Released: @unchecked Sendable {
+        var files: [PartitionFiles]
+        init(_ files: [PartitionFiles]) { self.files = files }
+    }
+
     /// The partition of a patient id: bits of its hash that ``ByteStringTable`` does not use to
     /// pick a slot, so each partition's own table of patients stays evenly spread.
     @inline(__always)
