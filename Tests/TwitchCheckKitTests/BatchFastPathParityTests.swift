@@ -194,4 +194,31 @@ import Testing
             }
         }
     }
+
+    /// A spilled partition's spans sorted by counting their patients, then coalesced, are the
+    /// spans the in-place sort gives: patients with one span, a few, and hundreds (past the
+    /// insertion sort), repeated starts, touching and open-ended spans.
+    @Test func spansSortedByCountingPatientsMatchTheInPlaceSort() {
+        var random = SplitMix(state: 29)
+        for round in 0..<40 {
+            let patientCount = 1 + Int(random.next() % 300)
+            var spans: [PrescriptionInterval] = []
+            for _ in 0..<Int(random.next() % 3000) {
+                // Patient 0 collects a long run of spans in some rounds.
+                let patient = round % 4 == 0 && random.next() % 3 == 0 ? 0 : Int32(random.next() % UInt64(patientCount))
+                let start = random.next() % 10 == 0 ? PrescriptionInterval.openStart : Int32(random.next() % 400)
+                let stop = random.next() % 10 == 0 ? PrescriptionInterval.ongoing
+                    : (start == PrescriptionInterval.openStart ? 0 : start) + Int32(random.next() % 30)
+                spans.append(PrescriptionInterval(patient: patient, drug: Int32(random.next() % 6), start: start, stop: stop))
+            }
+            var inPlace = spans
+            IntervalSorter.sort(&inPlace)
+            IntervalSorter.coalesce(&inPlace)
+            var counted = spans
+            IntervalSorter.sort(&counted, patientCount: patientCount)
+            IntervalSorter.coalesce(&counted)
+            let key = { (span: PrescriptionInterval) in [span.patient, span.drug, span.start, span.stop] }
+            #expect(counted.map(key) == inPlace.map(key), "round \(round)")
+        }
+    }
 }

@@ -79,6 +79,8 @@ struct BatchIngest {
     private var spillRepeatsPatient = false
     /// While replaying a partition: each patient's order key (its first record's), by patient id.
     private(set) var patientKeys: [Int64] = []
+    /// Whether this pass replays one partition of a spill (``emptyPartition()``).
+    private var isPartition = false
 
     /// The most names one wide-layout list may hold: each distinct unrecognised name costs a
     /// suggestion search, so a hostile row of fifty thousand names could otherwise run for minutes.
@@ -441,7 +443,9 @@ struct BatchIngest {
         finishQueuedRows()
         previousPatient = []
         runDrugs = []
-        let sets = [SpanSet(intervals), SpanSet(laterIntervals)]
+        // A replayed partition's patients are all its spans' (see ``IntervalSorter/sort(_:patientCount:)``).
+        let patientCount = isPartition ? patientIDs.count : nil
+        let sets = [SpanSet(intervals, patientCount: patientCount), SpanSet(laterIntervals, patientCount: patientCount)]
         let lists = MedicationListSet(patientMedications, patientCount: patientIDs.count)
         intervals = []
         laterIntervals = []
@@ -548,6 +552,7 @@ extension BatchIngest {
     /// A pass that holds nothing but this one's medications, to replay one partition into.
     func emptyPartition() -> BatchIngest {
         var empty = BatchIngest(resolver: resolver, relevantDrugs: relevantDrugs, keepsAllPairs: keepsAllPairs, spill: spillPolicy)
+        empty.isPartition = true
         empty.medicationNames = medicationNames
         empty.resolutions = resolutions
         empty.medicationRows = medicationRows
@@ -645,13 +650,20 @@ private final class MedicationListSet: @unchecked Sendable {
 /// One set of spans of a batch while a thread sorts it; each thread has its own.
 private final class SpanSet: @unchecked Sendable {
     var spans: [PrescriptionInterval]
+    /// How many patients the spans' ids run to, when they are sorted by counting them; nil: in place.
+    let patientCount: Int?
 
-    init(_ spans: [PrescriptionInterval]) {
+    init(_ spans: [PrescriptionInterval], patientCount: Int?) {
         self.spans = spans
+        self.patientCount = patientCount
     }
 
     func sortAndCoalesce() {
-        IntervalSorter.sort(&spans)
+        if let patientCount {
+            IntervalSorter.sort(&spans, patientCount: patientCount)
+        } else {
+            IntervalSorter.sort(&spans)
+        }
         IntervalSorter.coalesce(&spans)
     }
 }
