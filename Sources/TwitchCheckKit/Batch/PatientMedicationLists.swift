@@ -28,7 +28,7 @@ struct PatientMedicationLists {
     /// Adds a medication to a patient's list; before ``group(patientCount:)`` only.
     @inline(__always)
     mutating func insert(patient: Int32, medication: Int32) {
-        assert(!isGrouped, "a medication added to lists already grouped")
+        precondition(!isGrouped, "a medication added to lists already grouped")
         let pair = UInt64(UInt32(bitPattern: patient)) << 32 | UInt64(UInt32(bitPattern: medication))
         var index = pairs.count - 1
         let oldest = max(0, pairs.count - Self.checkedPairs)
@@ -47,7 +47,12 @@ struct PatientMedicationLists {
         var starts = [Int](repeating: 0, count: patientCount + 1)
         pairs.withUnsafeBufferPointer { pairs in
             starts.withUnsafeMutableBufferPointer { starts in
-                for pair in pairs { starts[Int(pair >> 32) + 1] += 1 }
+                for pair in pairs {
+                    let patient = Int(pair >> 32)
+                    // Checked: the buffers below are written without bounds checks.
+                    precondition(patient < patientCount, "a medication pair of a patient never interned")
+                    starts[patient + 1] += 1
+                }
                 for patient in 0..<patientCount { starts[patient + 1] += starts[patient] }
             }
         }

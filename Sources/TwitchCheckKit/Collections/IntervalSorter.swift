@@ -20,7 +20,11 @@ enum IntervalSorter {
         var sorted = spans
         spans.withUnsafeBufferPointer { spans in
             starts.withUnsafeMutableBufferPointer { starts in
-                for span in spans { starts[Int(span.patient) + 1] += 1 }
+                for span in spans {
+                    // Checked: the buffers below are written without bounds checks.
+                    precondition(span.patient >= 0 && Int(span.patient) < patientCount, "a span of a patient out of range")
+                    starts[Int(span.patient) + 1] += 1
+                }
                 for patient in 0..<patientCount { starts[patient + 1] += starts[patient] }
             }
             var next = starts
