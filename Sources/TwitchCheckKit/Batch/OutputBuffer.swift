@@ -101,22 +101,3 @@ struct OutputBuffer: ~Copyable {
         capacity = newCapacity
     }
 }
-
-/// Bytes taken from an ``OutputBuffer`` on their way to the output: owned, read-only, freed when the
-/// last reference goes (after the background writer has written them). Sendable: nothing in it
-/// changes after it is made.
-final class OutputBlock: @unchecked Sendable {
-    private let start: UnsafeMutablePointer<UInt8>
-    let count: Int
-
-    fileprivate init(start: UnsafeMutablePointer<UInt8>, count: Int) {
-        self.start = start
-        self.count = count
-    }
-
-    deinit {
-        start.deallocate()
-    }
-
-    var bytes: UnsafeRawBufferPointer { UnsafeRawBufferPointer(start: start, count: count) }
-}
