@@ -26,8 +26,8 @@ struct OutputBuffer: ~Copyable {
     /// Gives the bytes to an ``OutputBlock`` and starts again, empty, with `capacity` bytes of room.
     mutating func take(capacity newCapacity: Int) -> OutputBlock {
         let block = OutputBlock(start: start, count: count)
-        capacity = newCapacity
-        start = .allocate(capacity: newCapacity)
+        capacity = max(newCapacity, 16)
+        start = .allocate(capacity: capacity)
         count = 0
         return block
     }
@@ -45,7 +45,7 @@ struct OutputBuffer: ~Copyable {
     mutating func append(_ piece: UnsafeBufferPointer<UInt8>) {
         guard let source = piece.baseAddress else { return }
         if piece.count > capacity - count { grow(toHold: piece.count) }
-        (start + count).update(from: source, count: piece.count)
+        (start + count).initialize(from: source, count: piece.count)
         count += piece.count
     }
 

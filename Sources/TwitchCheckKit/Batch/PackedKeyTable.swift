@@ -4,6 +4,7 @@
 /// value share a slot, so a lookup in a table too big for the cache misses once, not once for
 /// the key and again for the value.
 struct PackedKeyTable<Value> {
+    /// A key and its value, side by side.
     private struct Slot {
         /// 0 for an empty slot.
         var key: UInt64

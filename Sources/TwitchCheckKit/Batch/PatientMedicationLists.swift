@@ -4,9 +4,13 @@
 /// While a file is read, a pair is only appended to one flat array (8 bytes), in row order: in a
 /// file whose rows come in random patient order, finding the patient's own list for every row
 /// cost one or two cache misses a row, a third of the reading of such a file for JSON Lines
-/// (issue 13). A pair already among the patient's latest ``checkedPairs`` pairs is not appended
-/// again, so a run of refills costs one pair; a duplicate further back may be kept until the lists
-/// are grouped. Once reading ends, ``group(patientCount:)`` sorts the pairs by patient in two
+/// (issue 13). A pair equal to one of the last ``checkedPairs`` pairs appended, back to the first
+/// of another patient, is not appended again, so a run of refills costs one pair; any other
+/// duplicate is kept until the lists are grouped (a scattered file's rows cost 8 bytes each until
+/// then, which the spill budget counts).
+///
+/// Grouped and ungrouped lists are not interchangeable, and a mix-up would lose medications from
+/// the report, so each method checks which it has, in release builds too. Once reading ends, ``group(patientCount:)`` sorts the pairs by patient in two
 /// passes (a count and a scatter, each a sequence of independent writes rather than a chain of
 /// dependent reads), then sorts each list and drops its repeats: a patient's list is one slice.
 struct PatientMedicationLists {
@@ -40,8 +44,10 @@ struct PatientMedicationLists {
     }
 
     /// Sorts the pairs into one list per patient, for patients `0..<patientCount`; a pair of a
-    /// patient beyond that is a fault (the patient was never interned). Grouping again does nothing.
+    /// patient beyond that is a fault (the patient was never interned). Grouping again, with no
+    /// pair added since, does nothing.
     mutating func group(patientCount: Int) {
+        precondition(!isGrouped || pairs.isEmpty, "medication pairs added after the lists were grouped")
         guard !isGrouped else { return }
         isGrouped = true
         var starts = [Int](repeating: 0, count: patientCount + 1)
@@ -114,6 +120,7 @@ struct PatientMedicationLists {
     /// The patient's distinct medication ids, ascending, into `result` (emptied first); after
     /// ``group(patientCount:)`` only.
     func medications(of patient: Int32, into result: inout [Int]) {
+        precondition(isGrouped, "medication lists read before they were grouped")
         result.removeAll(keepingCapacity: true)
         let index = Int(patient)
         guard index + 1 < starts.count else { return }
@@ -123,6 +130,7 @@ struct PatientMedicationLists {
     /// Adds another set of pairs, its patients and medications renumbered by the maps; `other` is
     /// emptied. Both must not be grouped yet.
     mutating func absorb(_ other: inout PatientMedicationLists, patientMap: [Int32], medicationMap: [Int]) {
+        precondition(!isGrouped && !other.isGrouped, "medication lists joined after grouping")
         pairs.reserveCapacity(pairs.count + other.pairs.count)
         for pair in other.pairs {
             insert(patient: patientMap[Int(pair >> 32)], medication: Int32(medicationMap[Int(UInt32(truncatingIfNeeded: pair))]))
