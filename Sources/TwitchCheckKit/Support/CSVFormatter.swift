@@ -10,12 +10,18 @@ enum CSVFormatter {
     /// Whether a field's bytes hold a comma, quote or line break, and so must be quoted.
     @inline(__always)
     static func needsQuotes(_ field: UnsafeRawBufferPointer) -> Bool {
-        field.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+        field.contains(where: forcesQuotes)
     }
 
     /// Whether a field holds a comma, quote or line break, and so must be quoted.
     @inline(__always)
     static func needsQuotes(_ field: String) -> Bool {
-        field.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+        field.utf8.contains(where: forcesQuotes)
+    }
+
+    /// A comma, quote, line feed or carriage return: a byte that makes its field quoted.
+    @inline(__always)
+    private static func forcesQuotes(_ byte: UInt8) -> Bool {
+        byte == 0x2C || byte == 0x22 || byte == 0x0A || byte == 0x0D
     }
 }
