@@ -64,6 +64,40 @@ import Testing
         }
     }
 
+    /// Burden scores are made by the line writer from each drug's points, not by ``BurdenScale/score(_:effect:worstSeverity:)``:
+    /// for random lists drawn from every drug that adds to either burden (sets of one to nine, so
+    /// notes, capped tremor levels and sets too large for a packed key all come up), the lines
+    /// match the encoder's, at every minimum severity.
+    @Test func burdenScoresMatchTheEncoderForEveryContributingDrug() throws {
+        let knowledgeBase = TestKnowledgeBase.shared
+        let relevant = try knowledgeBase.relevantDrugIDs().sorted()
+        let strengths = try knowledgeBase.serotonergicStrengths(of: relevant)
+        let tremorRisks = try knowledgeBase.tremorRisks(of: relevant)
+        let contributing = relevant.filter { strengths[$0] != nil || tremorRisks[$0] != nil }
+        #expect(contributing.count > 30)
+        var random = SplitMix(state: 21)
+        var text = "PATIENT,DESCRIPTION\n"
+        for patient in 0..<600 {
+            for _ in 0..<(1 + Int(random.next() % 9)) {
+                text += "p\(patient),\(contributing[Int(random.next() % UInt64(contributing.count))])\n"
+            }
+        }
+        let bytes = Array(text.utf8)
+        var notes = 0
+        for minimum in [Severity.minor, .major] {
+            var options = BatchOptions()
+            options.format = .jsonl
+            options.minimumSeverity = minimum
+            var reference = options
+            reference.encodesEveryPatient = true
+            let fast = try ReadPath.whole.run(bytes, options: options)
+            let slow = try ReadPath.whole.run(bytes, options: reference)
+            #expect(fast.output == slow.output, "\(minimum)")
+            notes += fast.output.components(separatedBy: #""notable":true"#).count - 1
+        }
+        #expect(notes > 100)
+    }
+
     /// Strings the splicer writes itself must be what the encoder writes: printable ASCII as is,
     /// everything else through the encoder.
     @Test func stringsAreWrittenAsTheEncoderWritesThem() throws {

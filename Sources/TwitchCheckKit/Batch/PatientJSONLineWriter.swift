@@ -26,11 +26,9 @@ struct PatientJSONLineWriter {
         var inputJSON: Range<Int>
     }
 
-    /// What a line needs of one drug; its name and burden facts are kept apart, for encoding.
+    /// What a line needs of one drug; its burden facts are kept apart (``drugFlags``, ``contributions``).
     private struct DrugPiece {
         let nameJSON: Range<Int>
-        let serotonergic: Bool
-        let tremor: Bool
         /// What the drug adds to each score, as the encoder writes it; nil when it adds nothing.
         let serotonergicJSON: Range<Int>?
         let tremorJSON: Range<Int>?
@@ -46,6 +44,10 @@ struct PatientJSONLineWriter {
     private var medications: [MedicationPiece?] = []
     private var drugPool: [Int] = []
     private var drugs: [DrugPiece] = []
+    /// By drug: ``serotonergicFlag`` and ``tremorFlag``, read for every patient's drugs.
+    private var drugFlags: [UInt8] = []
+    private static let serotonergicFlag: UInt8 = 1
+    private static let tremorFlag: UInt8 = 2
     private var tremorRisks: [TremorRisk?] = []
     /// What each drug adds to each score, if anything.
     private var contributions: [(serotonergic: BurdenContribution?, tremor: BurdenContribution?)] = []
@@ -55,13 +57,25 @@ struct PatientJSONLineWriter {
     private var strengths: [String: SerotonergicStrength] = [:]
     private var tremorRisksRead: [String: TremorRisk] = [:]
     private var burdenFactsRead = Set<String>()
-    /// Guidance, by the effects found and the effects listed (bit masks over `Effect.allCases`); nil: none applies.
-    private var guidanceJSON: [Int: Range<Int>?] = [:]
+    /// Guidance, by the effects found and the effects listed (bit masks over `Effect.allCases`, the
+    /// first shifted past the second); nil: none applies. Worked out the first time a key is met
+    /// (`guidanceKnown`): an array, as a dictionary's hashing cost more than the rest of the lookup.
+    private var guidanceJSON: [Range<Int>?]
+    private var guidanceKnown: [Bool]
     private var guidanceByEffects: [Int: [Guidance]] = [:]
     /// Each burden score, by its effect and the drugs that contribute to it (see ``score(tremor:)``).
     private var packedScores = PackedKeyTable(filler: 0..<0)
     private var listedScores: [[Int]: Range<Int>] = [:]
-    private var burdenScale: Range<Int>?
+    /// The words of a note around its list of drugs, as the content of a JSON string; nil when
+    /// they are not plain (see ``noteFrame(_:)``).
+    private var noteFrames: [NoteFrameKey: (lead: [UInt8], tail: [UInt8])?] = [:]
+    /// How a line starts, up to the serotonergic score, when all its names were understood and when not.
+    private var lineStart: (understood: Range<Int>, notUnderstood: Range<Int>)?
+    /// `"highest_severity"`'s value, by ``Severity/rank`` (0: null).
+    private let severityJSON: [[UInt8]]
+    /// Whether findings below a minimum severity are left out (`--min-severity` above `minor`): lines
+    /// then say how many, and the minimum, and keep only the guidance that goes with a listed finding.
+    private let listsLeftOut: Bool
     /// One patient's medications and drugs (in the order first seen), reused from patient to patient.
     private var patientMedications: [MedicationPiece] = []
     private var patientDrugs: [Int] = []
@@ -71,6 +85,11 @@ struct PatientJSONLineWriter {
         self.knowledgeBase = knowledgeBase
         self.minimumSeverity = minimumSeverity
         minimumRank = minimumSeverity.rank
+        listsLeftOut = minimumSeverity > .minor
+        severityJSON = [Array("null".utf8)] + Severity.allCases.sorted { $0.rank < $1.rank }.map { Array("\"\($0.rawValue)\"".utf8) }
+        let keys = 1 << (2 * Effect.allCases.count)
+        guidanceJSON = Array(repeating: nil, count: keys)
+        guidanceKnown = Array(repeating: false, count: keys)
     }
 
     /// Appends the patient's line: `findings` are all the patient's findings (indexes of `table`),
@@ -94,9 +113,8 @@ struct PatientJSONLineWriter {
                 }
             }
         }
-        let scale = try burdenScaleJSON()
-        let serotonergic = try score(tremor: false)
-        let tremor = try score(tremor: true)
+        let start = try lineStartJSON(understood: allRecognized)
+        let (serotonergic, tremor) = try scores()
         var allEffects = 0
         var listedEffects = 0
         let minimumRank = self.minimumRank
@@ -112,41 +130,42 @@ struct PatientJSONLineWriter {
                 listed += 1
             }
         }
-        let highest = highestRank > 0 ? Severity.allCases[highestRank - 1] : nil
         let guidance = try self.guidance(all: allEffects, listed: listedEffects)
         let patientJSON = Self.isPlain(patient) ? nil : try Self.string(String(decoding: patient, as: UTF8.self))
-        let (entries, findingPool) = (table.entries, table.bytes)
+        let (entries, findingPool, severityJSON) = (table.entries, table.bytes, self.severityJSON)
         bytes.withUnsafeBufferPointer { pool in findingPool.withUnsafeBufferPointer { findingPool in entries.withUnsafeBufferPointer { entries in
             let line = Line(pool: pool, drugPool: drugPool, drugs: drugs, medications: patientMedications, drugsInOrder: patientDrugs)
             output.withBuffer { out in
                 func piece(_ range: Range<Int>) { out.append(UnsafeBufferPointer(rebasing: pool[range])) }
-                out.append(allRecognized ? #"{"all_recognized":true,"burden":{"scale":"# : #"{"all_recognized":false,"burden":{"scale":"#)
-                piece(scale)
-                out.append(#","serotonergic":"#)
+                piece(start)
                 piece(serotonergic)
                 out.append(#","tremor":"#)
                 piece(tremor)
-                out.append(#"},"duplicates":["#)
-                if drugMetTwice { line.appendDuplicates(to: &out) }
-                out.append(#"],"findings":["#)
+                if drugMetTwice {
+                    out.append(#"},"duplicates":["#)
+                    line.appendDuplicates(to: &out)
+                    out.append(#"],"findings":["#)
+                } else {
+                    out.append(#"},"duplicates":[],"findings":["#)
+                }
                 var first = true
                 for item in findings {
                     let entry = entries[Int(item.finding)]
                     guard entry.severityRank >= minimumRank else { continue }
                     if !first { out.append(0x2C) }
                     first = false
-                    out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonHead]))
                     if let day = item.overlap {
+                        out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonHead]))
                         out.append(0x22)
                         out.appendDay(day)
                         out.append(0x22)
+                        out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonTail]))
                     } else {
-                        out.append("null")
+                        out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonWithoutOverlap]))
                     }
-                    out.append(UnsafeBufferPointer(rebasing: findingPool[entry.jsonTail]))
                 }
                 out.append(0x5D)
-                if minimumSeverity > .minor {
+                if listsLeftOut {
                     out.append(#","findings_left_out":"#)
                     out.appendDecimal(findings.count - listed)
                 }
@@ -155,17 +174,11 @@ struct PatientJSONLineWriter {
                     piece(guidance)
                 }
                 out.append(#","highest_severity":"#)
-                if let highest {
-                    out.append(0x22)
-                    out.append(contentsOf: highest.rawValue.utf8)
-                    out.append(0x22)
-                } else {
-                    out.append("null")
-                }
+                severityJSON[highestRank].withUnsafeBufferPointer { out.append($0) }
                 out.append(#","medications":["#)
                 line.appendMedications(recognized: true, to: &out)
                 out.append(0x5D)
-                if minimumSeverity > .minor {
+                if listsLeftOut {
                     out.append(#","min_severity":""#)
                     out.append(contentsOf: minimumSeverity.rawValue.utf8)
                     out.append(0x22)
@@ -246,35 +259,56 @@ struct PatientJSONLineWriter {
         let tremorRisk = tremorRisksRead[name]
         let serotonergic = strength.map { BurdenCalculator.contribution(drug: name, strength: $0) }
         let tremor = tremorRisk.map { BurdenCalculator.contribution(drug: name, risk: $0) }
-        drugs.append(DrugPiece(nameJSON: store(try Self.string(name)), serotonergic: strength != nil, tremor: tremorRisk != nil,
+        drugs.append(DrugPiece(nameJSON: store(try Self.string(name)),
                                serotonergicJSON: try serotonergic.map { store(try ReportEncoding.jsonLine($0).utf8) },
                                tremorJSON: try tremor.map { store(try ReportEncoding.jsonLine($0).utf8) }))
         tremorRisks.append(tremorRisk)
         contributions.append((serotonergic, tremor))
+        drugFlags.append((strength != nil ? Self.serotonergicFlag : 0) | (tremorRisk != nil ? Self.tremorFlag : 0))
         drugIndex[name] = drugs.count - 1
         return drugs.count - 1
     }
 
-    private mutating func burdenScaleJSON() throws -> Range<Int> {
-        if let burdenScale { return burdenScale }
-        let range = store(try Self.string(BurdenScale.summary))
-        burdenScale = range
-        return range
+    /// `{"all_recognized":…,"burden":{"scale":…,"serotonergic":`: the same on every line but for the first value.
+    private mutating func lineStartJSON(understood: Bool) throws -> Range<Int> {
+        if let lineStart { return understood ? lineStart.understood : lineStart.notUnderstood }
+        let scale = try Self.string(BurdenScale.summary)
+        let made = (understood: store(Array(#"{"all_recognized":true,"burden":{"scale":"#.utf8) + scale + Array(#","serotonergic":"#.utf8)),
+                    notUnderstood: store(Array(#"{"all_recognized":false,"burden":{"scale":"#.utf8) + scale + Array(#","serotonergic":"#.utf8)))
+        lineStart = made
+        return understood ? made.understood : made.notUnderstood
     }
 
-    /// One of the burden's two scores: it depends only on the patient's drugs that contribute to
-    /// it, so it is made once per set of those, by ``BurdenCalculator`` itself. A set of up to
-    /// four drugs is looked up by one packed number (15 bits a drug, the effect in the top bit,
-    /// bit 62 set so that no key is 0), a larger one by its sorted drug indexes.
-    private mutating func score(tremor: Bool) throws -> Range<Int> {
-        // Most sets have at most four drugs: their key is packed here without building the list.
-        var lanes = SIMD4<Int>(repeating: 0)
-        var count = 0
-        var fits = true
-        for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic {
-            guard count < 4, drug < 0x7FFF else {
+    /// The burden's two scores. Each depends only on the patient's drugs that contribute to it, so
+    /// it is made once per set of those (``encodedScore(tremor:)``). A set of up to four drugs is
+    /// looked up by one packed number (``packedKey(count:tremor:drug:)``), both sets' picked out in
+    /// one pass over the patient's drugs; a larger set by its sorted drug indexes (``score(tremor:)``).
+    private mutating func scores() throws -> (serotonergic: Range<Int>, tremor: Range<Int>) {
+        var serotonergic = SmallDrugSet()
+        var tremor = SmallDrugSet()
+        drugFlags.withUnsafeBufferPointer { flags in
+            for drug in patientDrugs {
+                let flag = flags[drug]
+                if flag & Self.serotonergicFlag != 0 { serotonergic.insert(drug) }
+                if flag & Self.tremorFlag != 0 { tremor.insert(drug) }
+            }
+        }
+        let first = try serotonergic.key(tremor: false).flatMap { packedScores[$0] } ?? score(tremor: false)
+        let second = try tremor.key(tremor: true).flatMap { packedScores[$0] } ?? score(tremor: true)
+        return (first, second)
+    }
+
+    /// Up to four drug indexes kept sorted, in plain values: a set's packed key without a list.
+    private struct SmallDrugSet {
+        private var lanes = SIMD4<Int>(repeating: 0)
+        private var count = 0
+        /// False once a fifth drug comes.
+        private var fits = true
+
+        mutating func insert(_ drug: Int) {
+            guard fits, count < 4 else {
                 fits = false
-                break
+                return
             }
             var position = count
             while position > 0, lanes[position - 1] > drug {
@@ -284,28 +318,39 @@ struct PatientJSONLineWriter {
             lanes[position] = drug
             count += 1
         }
-        if fits {
-            var packed: UInt64 = 0
-            for lane in 0..<count { packed = packed << 15 | UInt64(lanes[lane] + 1) }
-            if let cached = packedScores[packed | 1 << 62 | (tremor ? 1 << 63 : 0)] { return cached }
+
+        func key(tremor: Bool) -> UInt64? {
+            fits ? PatientJSONLineWriter.packedKey(count: count, tremor: tremor) { lanes[$0] } : nil
         }
+    }
+
+    /// The key of a set of `count` drugs, at most four (`drug(i)`: the i-th index, ascending):
+    /// 15 bits a drug (its index + 1), bit 62 set so that no key is 0, the effect in the top bit.
+    /// Nil for a larger set or an index past 15 bits.
+    @inline(__always)
+    private static func packedKey(count: Int, tremor: Bool, drug: (Int) -> Int) -> UInt64? {
+        guard count <= 4 else { return nil }
+        var packed: UInt64 = 0
+        for position in 0..<count {
+            let index = drug(position)
+            guard index < 0x7FFF else { return nil }
+            packed = packed << 15 | UInt64(index + 1)
+        }
+        return packed | 1 << 62 | (tremor ? 1 << 63 : 0)
+    }
+
+    /// One score, looked up by its drugs' sorted indexes, or made and kept.
+    private mutating func score(tremor: Bool) throws -> Range<Int> {
         contributing.removeAll(keepingCapacity: true)
-        for drug in patientDrugs where tremor ? drugs[drug].tremor : drugs[drug].serotonergic { contributing.append(drug) }
+        let flag = tremor ? Self.tremorFlag : Self.serotonergicFlag
+        for drug in patientDrugs where drugFlags[drug] & flag != 0 { contributing.append(drug) }
         contributing.sort()
-        var packed: UInt64? = contributing.count <= 4 ? 0 : nil
-        for drug in contributing where packed != nil {
-            packed = drug < 0x7FFF ? packed! << 15 | UInt64(drug + 1) : nil
-        }
-        if let drugsOnly = packed { packed = drugsOnly | 1 << 62 | (tremor ? 1 << 63 : 0) }
+        let sorted = contributing
+        let packed = Self.packedKey(count: sorted.count, tremor: tremor) { sorted[$0] }
         if let packed, let cached = packedScores[packed] { return cached }
-        let listedKey = contributing + [tremor ? -1 : -2]
+        let listedKey = sorted + [tremor ? -1 : -2]
         if packed == nil, let cached = listedScores[listedKey] { return cached }
-        let burden = tremor
-            ? BurdenCalculator.tremorScore(contributing.map { contributions[$0].tremor! },
-                                           worstSeverity: contributing.map { tremorRisks[$0]!.severity }.max())
-            : BurdenCalculator.serotonergicScore(contributing.map { contributions[$0].serotonergic! })
-        let encoded = try encodedScore(burden, drugs: contributing, tremor: tremor)
-        let range = store(encoded)
+        let range = store(try encodedScore(tremor: tremor))
         if let packed {
             packedScores.set(packed, to: range)
         } else {
@@ -314,46 +359,98 @@ struct PatientJSONLineWriter {
         return range
     }
 
-    /// A score as the encoder writes it (keys sorted), from each drug's contribution encoded once
-    /// (`drugs`: the indexes of the drugs that contribute): the encoder itself took about 50 µs a
-    /// score, and a file can have tens of thousands of sets.
-    private func encodedScore(_ score: BurdenScore, drugs contributing: [Int], tremor: Bool) throws -> [UInt8] {
+    /// The score of the drugs in `contributing` as the encoder writes a ``BurdenScore`` (keys
+    /// sorted), worked out with ``BurdenScale``'s rules from each drug's points and its pieces
+    /// encoded once. Making a score with ``BurdenScale/score(_:effect:worstSeverity:)`` and
+    /// encoding it took about 28,000 instructions, a third of the line writer's on a million rows.
+    private mutating func encodedScore(tremor: Bool) throws -> [UInt8] {
+        let contributions = contributing.map { (tremor ? self.contributions[$0].tremor : self.contributions[$0].serotonergic)! }
+        let order = contributions.indices.sorted {
+            BurdenScale.precedes((contributions[$0].drug, contributions[$0].points), (contributions[$1].drug, contributions[$1].points))
+        }
+        let ordered = order.map { (drug: contributing[$0], points: contributions[$0].points) }
+        let total = ordered.reduce(0) { $0 + $1.points }
+        let worstSeverity = tremor ? ordered.map { tremorRisks[$0.drug]!.severity }.max() : nil
+        let level = BurdenScale.level(total: total, worstSeverity: worstSeverity)
+        let notable = BurdenScale.isNotable(total: total, drugCount: ordered.count, level: level)
         var encoded = Array(#"{"drugs":["#.utf8)
-        for (position, contribution) in score.drugs.enumerated() {
+        encoded.reserveCapacity(1024)
+        for (position, drug) in ordered.enumerated() {
             if position > 0 { encoded.append(0x2C) }
-            // The score lists the drugs in its own order; each is one of `contributing`, found by name.
-            guard let drug = contributing.first(where: {
-                (tremor ? contributions[$0].tremor : contributions[$0].serotonergic)?.drug == contribution.drug
-            }), let json = tremor ? drugs[drug].tremorJSON : drugs[drug].serotonergicJSON else {
-                preconditionFailure("a burden score lists a drug that does not contribute to it")
+            guard let json = tremor ? drugs[drug.drug].tremorJSON : drugs[drug.drug].serotonergicJSON else {
+                preconditionFailure("a drug counted towards a burden has no contribution to it")
             }
             encoded += bytes[json]
         }
-        encoded += #"],"level":"#.utf8
-        encoded += try Self.string(score.level.rawValue)
-        encoded += #","notable":"#.utf8
-        encoded += (score.notable ? "true" : "false").utf8
+        encoded += #"],"level":""#.utf8
+        encoded += level.rawValue.utf8
+        encoded += #"","notable":"#.utf8
+        encoded += (notable ? "true" : "false").utf8
         encoded += #","note":"#.utf8
-        encoded += try score.note.map(Self.string) ?? Array("null".utf8)
+        if notable {
+            let key = NoteFrameKey(tremor: tremor, total: total, level: level, drugCount: ordered.count, worstSeverity: worstSeverity)
+            let items = order.map { BurdenScale.noteItem(drug: contributions[$0].drug, points: contributions[$0].points) }
+            if let frame = noteFrame(key), items.allSatisfy(Self.isPlain) {
+                // Plain words and names: the note is its own JSON string.
+                encoded.append(0x22)
+                encoded += frame.lead
+                for (position, item) in items.enumerated() {
+                    if position > 0 { encoded += BurdenScale.noteSeparator.utf8 }
+                    encoded += item.utf8
+                }
+                encoded += frame.tail
+                encoded.append(0x22)
+            } else {
+                let frame = key.frame
+                encoded += try Self.string(frame.lead + items.joined(separator: BurdenScale.noteSeparator) + frame.tail)
+            }
+        } else {
+            encoded += "null".utf8
+        }
         encoded += #","total":"#.utf8
-        encoded += String(score.total).utf8
+        encoded += String(total).utf8
         encoded.append(0x7D)
         return encoded
+    }
+
+    /// What a note's words depend on, besides its drugs.
+    private struct NoteFrameKey: Hashable {
+        let tremor: Bool
+        let total: Int
+        let level: BurdenLevel
+        let drugCount: Int
+        let worstSeverity: Severity?
+
+        var frame: (lead: String, tail: String) {
+            BurdenScale.noteFrame(effect: tremor ? .tremor : .serotoninSyndrome, total: total, level: level,
+                                  drugCount: drugCount, worstSeverity: worstSeverity)
+        }
+    }
+
+    /// A note's words around its list, made once per key; nil when they, or the separator, are not plain.
+    private mutating func noteFrame(_ key: NoteFrameKey) -> (lead: [UInt8], tail: [UInt8])? {
+        if let known = noteFrames[key] { return known }
+        let frame = key.frame
+        let plain = [frame.lead, frame.tail, BurdenScale.noteSeparator].allSatisfy(Self.isPlain)
+            ? (Array(frame.lead.utf8), Array(frame.tail.utf8)) : nil
+        noteFrames[key] = .some(plain)
+        return plain
     }
 
     /// The guidance for the effects found, kept to those that go with a listed finding (as
     /// ``CheckReport/leavingOut(below:)`` does); nil when none applies.
     private mutating func guidance(all: Int, listed: Int) throws -> Range<Int>? {
-        let key = all << 16 | listed
-        if let cached = guidanceJSON[key] { return cached }
+        let key = all << Effect.allCases.count | listed
+        if guidanceKnown[key] { return guidanceJSON[key] }
         if guidanceByEffects[all] == nil {
             guidanceByEffects[all] = try knowledgeBase.guidance(for: Self.effects(all))
         }
         let effects = Set(Self.effects(listed))
         let found = guidanceByEffects[all]!
-        let kept = minimumSeverity > .minor ? found.filter { !effects.isDisjoint(with: $0.effects) } : found
+        let kept = listsLeftOut ? found.filter { !effects.isDisjoint(with: $0.effects) } : found
         let encoded = kept.isEmpty ? nil : store(try ReportEncoding.jsonLine(kept).utf8)
         guidanceJSON[key] = encoded
+        guidanceKnown[key] = true
         return encoded
     }
 

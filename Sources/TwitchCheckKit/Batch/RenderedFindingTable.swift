@@ -24,6 +24,9 @@ struct RenderedFindingTable {
         /// table renders JSON (encoding every finding would cost CSV runs time).
         let jsonHead: Range<Int>
         let jsonTail: Range<Int>
+        /// The whole object when the overlap is null: the head, `null` and the tail, stored one
+        /// after another, so that most findings are one copy rather than three.
+        var jsonWithoutOverlap: Range<Int> { jsonHead.lowerBound..<jsonTail.upperBound }
         /// The drug names joined by NUL bytes, which order as the list of names does when every
         /// byte is printable ASCII (`plainDrugs`); otherwise ties are broken on the names themselves.
         let drugsKey: Range<Int>
@@ -61,6 +64,7 @@ struct RenderedFindingTable {
         ]) + "\r\n").utf8)
         let (head, tail) = rendersJSON ? Self.jsonParts(finding) : ([], [])
         let jsonHead = store(head)
+        if rendersJSON { _ = store("null".utf8) }  // see Entry.jsonWithoutOverlap
         let jsonTail = store(tail)
         let drugsKey = store(finding.drugs.joined(separator: "\u{0}").utf8)
         let plainDrugs = finding.drugs.allSatisfy { $0.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F } }

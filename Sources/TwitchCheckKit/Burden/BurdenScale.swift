@@ -50,30 +50,57 @@ public enum BurdenScale {
     /// Totals the contributions, sets the level (no higher than ``ceiling(for:)`` of `worstSeverity`,
     /// when the contributions come from risks with a severity), and writes the note when the total deserves one.
     public static func score(_ contributions: [BurdenContribution], effect: Effect, worstSeverity: Severity? = nil) -> BurdenScore {
-        let ordered = contributions.sorted { ($0.points, $1.drug) > ($1.points, $0.drug) }
+        let ordered = contributions.sorted { precedes(($0.drug, $0.points), ($1.drug, $1.points)) }
         let total = ordered.reduce(0) { $0 + $1.points }
-        let level = min(BurdenLevel(total: total), worstSeverity.map(ceiling(for:)) ?? .high)
-        // A low level makes no note: it would only repeat minor findings.
-        let notable = total >= noteThreshold && ordered.count >= minimumDrugsForNote && level >= .moderate
-        return BurdenScore(total: total, level: level, notable: notable, drugs: ordered,
-                           note: notable ? note(for: ordered, total: total, level: level, effect: effect,
-                                                worstSeverity: worstSeverity) : nil)
+        let level = level(total: total, worstSeverity: worstSeverity)
+        let notable = isNotable(total: total, drugCount: ordered.count, level: level)
+        var note: String?
+        if notable {
+            let frame = noteFrame(effect: effect, total: total, level: level, drugCount: ordered.count, worstSeverity: worstSeverity)
+            note = frame.lead + ordered.map { noteItem(drug: $0.drug, points: $0.points) }.joined(separator: noteSeparator) + frame.tail
+        }
+        return BurdenScore(total: total, level: level, notable: notable, drugs: ordered, note: note)
     }
 
-    private static func note(for drugs: [BurdenContribution], total: Int, level: BurdenLevel, effect: Effect,
-                             worstSeverity: Severity?) -> String {
-        let list = drugs.map { "\($0.drug) \($0.points)" }.joined(separator: ", ")
+    /// The order of a score's drugs: most points first, then by name.
+    public static func precedes(_ first: (drug: String, points: Int), _ second: (drug: String, points: Int)) -> Bool {
+        first.points != second.points ? first.points > second.points : first.drug < second.drug
+    }
+
+    /// The level of a total, no higher than ``ceiling(for:)`` of `worstSeverity` when there is one.
+    public static func level(total: Int, worstSeverity: Severity?) -> BurdenLevel {
+        min(BurdenLevel(total: total), worstSeverity.map(ceiling(for:)) ?? .high)
+    }
+
+    /// Whether a total deserves a note: a low level makes none, as it would only repeat minor findings.
+    public static func isNotable(total: Int, drugCount: Int, level: BurdenLevel) -> Bool {
+        total >= noteThreshold && drugCount >= minimumDrugsForNote && level >= .moderate
+    }
+
+    /// A note is `lead`, then each drug as ``noteItem(drug:points:)`` in the score's order,
+    /// separated by ``noteSeparator``, then `tail`. (`batch` keeps the frames and writes the items
+    /// itself: a file can have tens of thousands of drug sets.)
+    public static func noteFrame(effect: Effect, total: Int, level: BurdenLevel, drugCount: Int,
+                                 worstSeverity: Severity?) -> (lead: String, tail: String) {
         switch effect {
         case .serotoninSyndrome:
-            return "Serotonergic load \(total) (\(level.rawValue)) from \(drugs.count) drugs (\(list)): serotonergic "
-                + "effects add up across a list, including drugs that no pair rule flags. Watch for agitation, "
-                + "sweating, tremor, jerks and fever, especially after a new drug or a dose increase."
+            return ("Serotonergic load \(total) (\(level.rawValue)) from \(drugCount) drugs (",
+                    "): serotonergic effects add up across a list, including drugs that no pair rule flags. Watch for "
+                        + "agitation, sweating, tremor, jerks and fever, especially after a new drug or a dose increase.")
         default:
             // Say why the level is lower than the total alone would make it.
             let capped = level < BurdenLevel(total: total)
                 ? worstSeverity.map { "; no drug's own tremor risk is worse than \($0.rawValue)" } ?? "" : ""
-            return "Tremor burden \(total) (\(level.rawValue)\(capped)) from \(drugs.count) drugs (\(list)): several drugs "
-                + "that cause tremor add up, so a new or worse tremor may come from the list as a whole."
+            return ("Tremor burden \(total) (\(level.rawValue)\(capped)) from \(drugCount) drugs (",
+                    "): several drugs that cause tremor add up, so a new or worse tremor may come from the list as a whole.")
         }
     }
+
+    /// One drug in a note's list.
+    public static func noteItem(drug: String, points: Int) -> String {
+        "\(drug) \(points)"
+    }
+
+    /// What separates the drugs of a note's list.
+    public static let noteSeparator = ", "
 }
