@@ -71,8 +71,8 @@ struct PatientJSONLineWriter {
     private var noteFrames: [NoteFrameKey: (lead: [UInt8], tail: [UInt8])?] = [:]
     /// How a line starts, up to the serotonergic score, when all its names were understood and when not.
     private var lineStart: (understood: Range<Int>, notUnderstood: Range<Int>)?
-    /// `"highest_severity"`'s value, by ``Severity/rank`` (0: null).
-    private let severityJSON: [[UInt8]]
+    /// `"highest_severity"`'s value, by ``Severity/rank`` (0: null): ranges of ``bytes``.
+    private var severityJSON: [Range<Int>] = []
     /// Whether findings below a minimum severity are left out (`--min-severity` above `minor`): lines
     /// then say how many, and the minimum, and keep only the guidance that goes with a listed finding.
     private let listsLeftOut: Bool
@@ -86,10 +86,10 @@ struct PatientJSONLineWriter {
         self.minimumSeverity = minimumSeverity
         minimumRank = minimumSeverity.rank
         listsLeftOut = minimumSeverity > .minor
-        severityJSON = [Array("null".utf8)] + Severity.allCases.sorted { $0.rank < $1.rank }.map { Array("\"\($0.rawValue)\"".utf8) }
         let keys = 1 << (2 * Effect.allCases.count)
         guidanceJSON = Array(repeating: nil, count: keys)
         guidanceKnown = Array(repeating: false, count: keys)
+        severityJSON = [store("null".utf8)] + Severity.allCases.sorted { $0.rank < $1.rank }.map { store("\"\($0.rawValue)\"".utf8) }
     }
 
     /// Appends the patient's line: `findings` are all the patient's findings (indexes of `table`),
@@ -97,6 +97,7 @@ struct PatientJSONLineWriter {
     mutating func write(patient: UnsafeRawBufferPointer, findings: [(finding: Int32, overlap: Int32?)], table: RenderedFindingTable, medications ids: [Int],
                resolutions: [Resolution], to output: OutputSink) throws {
         var allRecognized = true
+        var anyUnrecognized = false
         // Only a drug met twice can be a duplicate: most patients skip the search for them.
         var drugMetTwice = false
         patientMedications.removeAll(keepingCapacity: true)
@@ -105,6 +106,7 @@ struct PatientJSONLineWriter {
             let piece = try medication(id, resolutions)
             patientMedications.append(piece)
             if !piece.understood { allRecognized = false }
+            if !piece.recognized { anyUnrecognized = true }
             for position in piece.drugs {
                 if patientDrugs.contains(drugPool[position]) {
                     drugMetTwice = true
@@ -114,7 +116,7 @@ struct PatientJSONLineWriter {
             }
         }
         let start = try lineStartJSON(understood: allRecognized)
-        let (serotonergic, tremor) = try scores()
+        let (serotonergic, tremor) = try scores(drugSets())
         var allEffects = 0
         var listedEffects = 0
         let minimumRank = self.minimumRank
@@ -132,9 +134,10 @@ struct PatientJSONLineWriter {
         }
         let guidance = try self.guidance(all: allEffects, listed: listedEffects)
         let patientJSON = Self.isPlain(patient) ? nil : try Self.string(String(decoding: patient, as: UTF8.self))
-        let (entries, findingPool, severityJSON) = (table.entries, table.bytes, self.severityJSON)
-        bytes.withUnsafeBufferPointer { pool in findingPool.withUnsafeBufferPointer { findingPool in entries.withUnsafeBufferPointer { entries in
-            let line = Line(pool: pool, drugPool: drugPool, drugs: drugs, medications: patientMedications, drugsInOrder: patientDrugs)
+        let severity = severityJSON[highestRank]
+        // Every array is read in place (`self`'s and the table's, borrowed): a copy would cost a
+        // retain and a release, an atomic operation each, and a line needed seven of them.
+        bytes.withUnsafeBufferPointer { pool in table.bytes.withUnsafeBufferPointer { findingPool in table.entries.withUnsafeBufferPointer { entries in
             output.withBuffer { out in
                 func piece(_ range: Range<Int>) { out.append(UnsafeBufferPointer(rebasing: pool[range])) }
                 piece(start)
@@ -143,7 +146,7 @@ struct PatientJSONLineWriter {
                 piece(tremor)
                 if drugMetTwice {
                     out.append(#"},"duplicates":["#)
-                    line.appendDuplicates(to: &out)
+                    appendDuplicates(pool: pool, to: &out)
                     out.append(#"],"findings":["#)
                 } else {
                     out.append(#"},"duplicates":[],"findings":["#)
@@ -174,9 +177,9 @@ struct PatientJSONLineWriter {
                     piece(guidance)
                 }
                 out.append(#","highest_severity":"#)
-                severityJSON[highestRank].withUnsafeBufferPointer { out.append($0) }
+                piece(severity)
                 out.append(#","medications":["#)
-                line.appendMedications(recognized: true, to: &out)
+                appendMedications(recognized: true, pool: pool, to: &out)
                 out.append(0x5D)
                 if listsLeftOut {
                     out.append(#","min_severity":""#)
@@ -192,7 +195,7 @@ struct PatientJSONLineWriter {
                     out.append(0x22)
                 }
                 out.append(#","unrecognized":["#)
-                line.appendMedications(recognized: false, to: &out)
+                if anyUnrecognized { appendMedications(recognized: false, pool: pool, to: &out) }
                 out.append("]}\n")
             }
         } } }
@@ -283,7 +286,15 @@ struct PatientJSONLineWriter {
     /// it is made once per set of those (``encodedScore(tremor:)``). A set of up to four drugs is
     /// looked up by one packed number (``packedKey(count:tremor:drug:)``), both sets' picked out in
     /// one pass over the patient's drugs; a larger set by its sorted drug indexes (``score(tremor:)``).
-    private mutating func scores() throws -> (serotonergic: Range<Int>, tremor: Range<Int>) {
+    private mutating func scores(_ sets: (serotonergic: SmallDrugSet, tremor: SmallDrugSet)) throws
+        -> (serotonergic: Range<Int>, tremor: Range<Int>) {
+        let first = try sets.serotonergic.key(tremor: false).flatMap { packedScores[$0] } ?? score(tremor: false)
+        let second = try sets.tremor.key(tremor: true).flatMap { packedScores[$0] } ?? score(tremor: true)
+        return (first, second)
+    }
+
+    /// The patient's drugs that add to each score, picked out in one pass.
+    private func drugSets() -> (serotonergic: SmallDrugSet, tremor: SmallDrugSet) {
         var serotonergic = SmallDrugSet()
         var tremor = SmallDrugSet()
         drugFlags.withUnsafeBufferPointer { flags in
@@ -293,9 +304,7 @@ struct PatientJSONLineWriter {
                 if flag & Self.tremorFlag != 0 { tremor.insert(drug) }
             }
         }
-        let first = try serotonergic.key(tremor: false).flatMap { packedScores[$0] } ?? score(tremor: false)
-        let second = try tremor.key(tremor: true).flatMap { packedScores[$0] } ?? score(tremor: true)
-        return (first, second)
+        return (serotonergic, tremor)
     }
 
     /// Up to four drug indexes kept sorted, in plain values: a set's packed key without a list.
@@ -495,17 +504,9 @@ struct PatientJSONLineWriter {
         return Array(try ReportEncoding.jsonLine([text]).utf8.dropFirst().dropLast())
     }
 
-    /// One patient's pieces, held apart from the writer while its line is written, so that reading
-    /// them costs no exclusivity check.
-    private struct Line {
-        let pool: UnsafeBufferPointer<UInt8>
-        let drugPool: [Int]
-        let drugs: [DrugPiece]
-        let medications: [MedicationPiece]
-        /// The patient's drugs in the order first seen.
-        let drugsInOrder: [Int]
-
-        func appendMedications(recognized: Bool, to out: inout OutputBuffer) {
+    /// Appends the patient's recognised medications, or those not recognised, from `pool` (``bytes``).
+    private func appendMedications(recognized: Bool, pool: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
+        patientMedications.withUnsafeBufferPointer { medications in
             var first = true
             for piece in medications where piece.recognized == recognized {
                 if !first { out.append(0x2C) }
@@ -513,13 +514,15 @@ struct PatientJSONLineWriter {
                 out.append(UnsafeBufferPointer(rebasing: pool[piece.json]))
             }
         }
+    }
 
-        /// ``DuplicateDrug/find(in:)``'s list, written field by field.
-        func appendDuplicates(to out: inout OutputBuffer) {
+    /// ``DuplicateDrug/find(in:)``'s list, written field by field.
+    private func appendDuplicates(pool: UnsafeBufferPointer<UInt8>, to out: inout OutputBuffer) {
+        patientMedications.withUnsafeBufferPointer { medications in drugPool.withUnsafeBufferPointer { drugPool in
             var first = true
-            for drug in drugsInOrder {
+            for drug in patientDrugs {
                 var count = 0
-                for piece in medications where drugPool[piece.drugs].contains(drug) { count += 1 }
+                for piece in medications where UnsafeBufferPointer(rebasing: drugPool[piece.drugs]).contains(drug) { count += 1 }
                 guard count > 1 else { continue }
                 if !first { out.append(0x2C) }
                 first = false
@@ -527,13 +530,13 @@ struct PatientJSONLineWriter {
                 out.append(UnsafeBufferPointer(rebasing: pool[drugs[drug].nameJSON]))
                 out.append(#","inputs":["#)
                 var position = 0
-                for piece in medications where drugPool[piece.drugs].contains(drug) {
+                for piece in medications where UnsafeBufferPointer(rebasing: drugPool[piece.drugs]).contains(drug) {
                     if position > 0 { out.append(0x2C) }
                     position += 1
                     out.append(UnsafeBufferPointer(rebasing: pool[piece.inputJSON]))
                 }
                 out.append("]}")
             }
-        }
+        } }
     }
 }
