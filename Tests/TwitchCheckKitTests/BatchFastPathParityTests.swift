@@ -98,6 +98,39 @@ import Testing
         #expect(notes > 100)
     }
 
+    /// A finding's JSON, written field by field, is the encoder's: for every drug's own findings and
+    /// every combining pair's findings the knowledge base makes, with and without an overlap date,
+    /// and for texts that need escaping.
+    @Test func findingsAreWrittenAsTheEncoderWritesThem() throws {
+        let checker = TestKnowledgeBase.checker
+        let drugs = try checker.knowledgeBase.relevantDrugIDs().sorted()
+        let riskChecker = try checker.riskChecker.preloading(drugs)
+        var findings: [Finding] = []
+        for drug in drugs { findings += try riskChecker.findings(for: [drug]) }
+        let sides = try drugs.map { try riskChecker.ruleSides(of: $0) }
+        for (index, a) in drugs.enumerated() {
+            for other in (index + 1)..<drugs.count {
+                let (x, y) = (sides[index], sides[other])
+                guard x.left.indices.contains(where: { x.left[$0] & y.right[$0] | y.left[$0] & x.right[$0] != 0 }) else { continue }
+                findings += try riskChecker.findings(for: [a, drugs[other]]).filter { $0.kind == .combination }
+            }
+        }
+        findings.append(Finding(kind: .combination, effect: .tremor, severity: .major, evidence: .probable,
+                                drugs: ["a \"quoted\" drug", "back\\slash/é"], summary: "tab\there, line\nbreak \u{1F} ≥ 2",
+                                mechanism: "ｍ", management: "", sources: [], rule: "r\"1", frequency: .veryCommon,
+                                movementDisorder: "akathisia"))
+        #expect(findings.filter { $0.kind == .combination }.count > 100)
+        #expect(findings.contains { $0.mechanism != nil } && findings.contains { $0.rule != nil } && findings.contains { $0.frequency != nil })
+        for finding in findings {
+            let (head, tail) = try RenderedFindingTable.jsonParts(finding)
+            for overlap in [nil, "2020-01-05"] as [String?] {
+                let expected = try ReportEncoding.jsonLine(BatchFinding(finding: finding, overlapStart: overlap))
+                let value = overlap.map { "\"\($0)\"" } ?? "null"
+                #expect(String(decoding: head + Array(value.utf8) + tail, as: UTF8.self) == expected, "\(finding.drugs) \(finding.effect)")
+            }
+        }
+    }
+
     /// Strings the splicer writes itself must be what the encoder writes: printable ASCII as is,
     /// everything else through the encoder.
     @Test func stringsAreWrittenAsTheEncoderWritesThem() throws {

@@ -26,12 +26,21 @@ struct PatientJSONLineWriter {
         var inputJSON: Range<Int>
     }
 
-    /// What a line needs of one drug; its burden facts are kept apart (``drugFlags``, ``contributions``).
+    /// What a line needs of one drug (which scores it adds to is also kept apart: ``drugFlags``).
     private struct DrugPiece {
         let nameJSON: Range<Int>
-        /// What the drug adds to each score, as the encoder writes it; nil when it adds nothing.
-        let serotonergicJSON: Range<Int>?
-        let tremorJSON: Range<Int>?
+        /// What the drug adds to each score, as the encoder writes it, and as a note lists it
+        /// (``BurdenScale/noteItem(drug:points:)``, when that is plain): ranges of
+        /// ``contributionBytes``, nil when it adds nothing.
+        let serotonergic: Contribution?
+        let tremor: Contribution?
+    }
+
+    /// One drug's share of one score, as a score is made of it.
+    private struct Contribution {
+        let points: Int
+        let json: Range<Int>
+        let noteItem: Range<Int>?
     }
 
     private let knowledgeBase: KnowledgeBase
@@ -40,6 +49,11 @@ struct PatientJSONLineWriter {
     private let minimumRank: Int
     /// Every encoded piece, one after another; the pieces are ranges of it.
     private var bytes: [UInt8] = []
+    /// Each drug's shares of the scores (``Contribution``), apart from ``bytes`` so that a new score
+    /// is written into that pool straight from this one.
+    private var contributionBytes: [UInt8] = []
+    /// By drug index.
+    private var drugNames: [String] = []
     /// By medication id.
     private var medications: [MedicationPiece?] = []
     private var drugPool: [Int] = []
@@ -49,8 +63,6 @@ struct PatientJSONLineWriter {
     private static let serotonergicFlag: UInt8 = 1
     private static let tremorFlag: UInt8 = 2
     private var tremorRisks: [TremorRisk?] = []
-    /// What each drug adds to each score, if anything.
-    private var contributions: [(serotonergic: BurdenContribution?, tremor: BurdenContribution?)] = []
     private var drugIndex: [String: Int] = [:]
     /// Burden facts by drug name, read for many drugs at once (``readBurdenFacts(_:)``); a drug in
     /// `burdenFactsRead` and not in a map has no such fact.
@@ -262,17 +274,29 @@ struct PatientJSONLineWriter {
         let tremorRisk = tremorRisksRead[name]
         let serotonergic = strength.map { BurdenCalculator.contribution(drug: name, strength: $0) }
         let tremor = tremorRisk.map { BurdenCalculator.contribution(drug: name, risk: $0) }
-        drugs.append(DrugPiece(nameJSON: store(try Self.string(name)),
-                               serotonergicJSON: try serotonergic.map { store(try ReportEncoding.jsonLine($0).utf8) },
-                               tremorJSON: try tremor.map { store(try ReportEncoding.jsonLine($0).utf8) }))
+        let nameJSON = store(try Self.string(name))
+        let serotonergicShare = try serotonergic.map { try storeContribution($0) }
+        let tremorShare = try tremor.map { try storeContribution($0) }
+        drugs.append(DrugPiece(nameJSON: nameJSON, serotonergic: serotonergicShare, tremor: tremorShare))
+        drugNames.append(name)
         tremorRisks.append(tremorRisk)
-        contributions.append((serotonergic, tremor))
         drugFlags.append((strength != nil ? Self.serotonergicFlag : 0) | (tremorRisk != nil ? Self.tremorFlag : 0))
         drugIndex[name] = drugs.count - 1
         return drugs.count - 1
     }
 
     /// `{"all_recognized":…,"burden":{"scale":…,"serotonergic":`: the same on every line but for the first value.
+    private mutating func storeContribution(_ contribution: BurdenContribution) throws -> Contribution {
+        func keep(_ piece: some Sequence<UInt8>) -> Range<Int> {
+            let start = contributionBytes.count
+            contributionBytes.append(contentsOf: piece)
+            return start..<contributionBytes.count
+        }
+        let item = BurdenScale.noteItem(drug: contribution.drug, points: contribution.points)
+        return Contribution(points: contribution.points, json: keep(try ReportEncoding.jsonLine(contribution).utf8),
+                            noteItem: Self.isPlain(item) ? keep(item.utf8) : nil)
+    }
+
     private mutating func lineStartJSON(understood: Bool) throws -> Range<Int> {
         if let lineStart { return understood ? lineStart.understood : lineStart.notUnderstood }
         let scale = try Self.string(BurdenScale.summary)
@@ -359,7 +383,7 @@ struct PatientJSONLineWriter {
         if let packed, let cached = packedScores[packed] { return cached }
         let listedKey = sorted + [tremor ? -1 : -2]
         if packed == nil, let cached = listedScores[listedKey] { return cached }
-        let range = store(try encodedScore(tremor: tremor))
+        let range = try appendScore(of: sorted, tremor: tremor)
         if let packed {
             packedScores.set(packed, to: range)
         } else {
@@ -368,58 +392,54 @@ struct PatientJSONLineWriter {
         return range
     }
 
-    /// The score of the drugs in `contributing` as the encoder writes a ``BurdenScore`` (keys
+    /// Appends to the pool the score of these drugs as the encoder writes a ``BurdenScore`` (keys
     /// sorted), worked out with ``BurdenScale``'s rules from each drug's points and its pieces
     /// encoded once. Making a score with ``BurdenScale/score(_:effect:worstSeverity:)`` and
     /// encoding it took about 28,000 instructions, a third of the line writer's on a million rows.
-    private mutating func encodedScore(tremor: Bool) throws -> [UInt8] {
-        let contributions = contributing.map { (tremor ? self.contributions[$0].tremor : self.contributions[$0].serotonergic)! }
-        let order = contributions.indices.sorted {
-            BurdenScale.precedes((contributions[$0].drug, contributions[$0].points), (contributions[$1].drug, contributions[$1].points))
-        }
-        let ordered = order.map { (drug: contributing[$0], points: contributions[$0].points) }
-        let total = ordered.reduce(0) { $0 + $1.points }
+    private mutating func appendScore(of contributors: [Int], tremor: Bool) throws -> Range<Int> {
+        let shares = contributors.map { (drug: $0, share: (tremor ? drugs[$0].tremor : drugs[$0].serotonergic)!) }
+        let names = drugNames
+        let ordered = shares.sorted { BurdenScale.precedes((names[$0.drug], $0.share.points), (names[$1.drug], $1.share.points)) }
+        let total = ordered.reduce(0) { $0 + $1.share.points }
         let worstSeverity = tremor ? ordered.map { tremorRisks[$0.drug]!.severity }.max() : nil
         let level = BurdenScale.level(total: total, worstSeverity: worstSeverity)
         let notable = BurdenScale.isNotable(total: total, drugCount: ordered.count, level: level)
-        var encoded = Array(#"{"drugs":["#.utf8)
-        encoded.reserveCapacity(1024)
-        for (position, drug) in ordered.enumerated() {
-            if position > 0 { encoded.append(0x2C) }
-            guard let json = tremor ? drugs[drug.drug].tremorJSON : drugs[drug.drug].serotonergicJSON else {
-                preconditionFailure("a drug counted towards a burden has no contribution to it")
+        let key = NoteFrameKey(tremor: tremor, total: total, level: level, drugCount: ordered.count, worstSeverity: worstSeverity)
+        let frame = notable ? noteFrame(key) : nil
+        let start = bytes.count
+        bytes.append(contentsOf: #"{"drugs":["#.utf8)
+        contributionBytes.withUnsafeBufferPointer { pool in
+            for (position, drug) in ordered.enumerated() {
+                if position > 0 { bytes.append(0x2C) }
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: pool[drug.share.json]))
             }
-            encoded += bytes[json]
         }
-        encoded += #"],"level":""#.utf8
-        encoded += level.rawValue.utf8
-        encoded += #"","notable":"#.utf8
-        encoded += (notable ? "true" : "false").utf8
-        encoded += #","note":"#.utf8
+        bytes.append(contentsOf: #"],"level":""#.utf8)
+        bytes.append(contentsOf: level.rawValue.utf8)
+        bytes.append(contentsOf: notable ? #"","notable":true,"note":"#.utf8 : #"","notable":false,"note":null"#.utf8)
         if notable {
-            let key = NoteFrameKey(tremor: tremor, total: total, level: level, drugCount: ordered.count, worstSeverity: worstSeverity)
-            let items = order.map { BurdenScale.noteItem(drug: contributions[$0].drug, points: contributions[$0].points) }
-            if let frame = noteFrame(key), items.allSatisfy(Self.isPlain) {
+            if let frame, ordered.allSatisfy({ $0.share.noteItem != nil }) {
                 // Plain words and names: the note is its own JSON string.
-                encoded.append(0x22)
-                encoded += frame.lead
-                for (position, item) in items.enumerated() {
-                    if position > 0 { encoded += BurdenScale.noteSeparator.utf8 }
-                    encoded += item.utf8
+                bytes.append(0x22)
+                bytes.append(contentsOf: frame.lead)
+                contributionBytes.withUnsafeBufferPointer { pool in
+                    for (position, drug) in ordered.enumerated() {
+                        if position > 0 { bytes.append(contentsOf: BurdenScale.noteSeparator.utf8) }
+                        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: pool[drug.share.noteItem!]))
+                    }
                 }
-                encoded += frame.tail
-                encoded.append(0x22)
+                bytes.append(contentsOf: frame.tail)
+                bytes.append(0x22)
             } else {
-                let frame = key.frame
-                encoded += try Self.string(frame.lead + items.joined(separator: BurdenScale.noteSeparator) + frame.tail)
+                let words = key.frame
+                let items = ordered.map { BurdenScale.noteItem(drug: names[$0.drug], points: $0.share.points) }
+                bytes.append(contentsOf: try Self.string(words.lead + items.joined(separator: BurdenScale.noteSeparator) + words.tail))
             }
-        } else {
-            encoded += "null".utf8
         }
-        encoded += #","total":"#.utf8
-        encoded += String(total).utf8
-        encoded.append(0x7D)
-        return encoded
+        bytes.append(contentsOf: #","total":"#.utf8)
+        bytes.append(contentsOf: String(total).utf8)
+        bytes.append(0x7D)
+        return start..<bytes.count
     }
 
     /// What a note's words depend on, besides its drugs.
