@@ -4,9 +4,11 @@ import Foundation
 /// `JSONEncoder` makes of a ``PatientReport`` (sorted keys, slashes unescaped), without running
 /// it per patient (issue 13: it cost about 300 instructions per output byte).
 ///
-/// Each medication, unrecognised name, drug name, finding, guidance set and burden score is encoded
-/// once, with the encoder itself, into one pool of bytes, and reused; what varies per patient (the
-/// id, overlap dates, duplicates, the highest severity) is spliced in. A patient's line is then
+/// Each medication, unrecognised name, drug name, guidance set and drug's share of a burden is
+/// encoded once, with the encoder itself, into a pool of bytes, and reused; each burden score is
+/// written once from those shares (``BurdenScale``'s rules, the encoder's layout), as each finding
+/// is by ``RenderedFindingTable``; what varies per patient (the id, overlap dates, duplicates, the
+/// highest severity) is spliced in. Tests compare all of it with the encoder. A patient's line is then
 /// plain values and ranges of that pool copied into the output buffer in one access: no array is
 /// copied, retained or allocated per patient. A string is written as is when it is printable ASCII
 /// without a quote or backslash, which the encoder leaves alone too; anything else goes through
