@@ -287,7 +287,7 @@ struct PatientJSONLineWriter {
         return drugs.count - 1
     }
 
-    /// `{"all_recognized":…,"burden":{"scale":…,"serotonergic":`: the same on every line but for the first value.
+    /// Encodes a drug's share of a score, and its item in a note's list, into ``contributionBytes``.
     private mutating func storeContribution(_ contribution: BurdenContribution) throws -> Contribution {
         func keep(_ piece: some Sequence<UInt8>) -> Range<Int> {
             let start = contributionBytes.count
@@ -299,6 +299,7 @@ struct PatientJSONLineWriter {
                             noteItem: Self.isPlain(item) ? keep(item.utf8) : nil)
     }
 
+    /// `{"all_recognized":…,"burden":{"scale":…,"serotonergic":`: the same on every line but for the first value.
     private mutating func lineStartJSON(understood: Bool) throws -> Range<Int> {
         if let lineStart { return understood ? lineStart.understood : lineStart.notUnderstood }
         let scale = try Self.string(BurdenScale.summary)
@@ -309,7 +310,7 @@ struct PatientJSONLineWriter {
     }
 
     /// The burden's two scores. Each depends only on the patient's drugs that contribute to it, so
-    /// it is made once per set of those (``encodedScore(tremor:)``). A set of up to four drugs is
+    /// it is made once per set of those (``appendScore(of:tremor:)``). A set of up to four drugs is
     /// looked up by one packed number (``packedKey(count:tremor:drug:)``), both sets' picked out in
     /// one pass over the patient's drugs; a larger set by its sorted drug indexes (``score(tremor:)``).
     private mutating func scores(_ sets: (serotonergic: SmallDrugSet, tremor: SmallDrugSet)) throws
@@ -382,15 +383,16 @@ struct PatientJSONLineWriter {
         contributing.sort()
         let sorted = contributing
         let packed = Self.packedKey(count: sorted.count, tremor: tremor) { sorted[$0] }
-        if let packed, let cached = packedScores[packed] { return cached }
-        let listedKey = sorted + [tremor ? -1 : -2]
-        if packed == nil, let cached = listedScores[listedKey] { return cached }
-        let range = try appendScore(of: sorted, tremor: tremor)
         if let packed {
+            if let cached = packedScores[packed] { return cached }
+            let range = try appendScore(of: sorted, tremor: tremor)
             packedScores.set(packed, to: range)
-        } else {
-            listedScores[listedKey] = range
+            return range
         }
+        let listedKey = sorted + [tremor ? -1 : -2]
+        if let cached = listedScores[listedKey] { return cached }
+        let range = try appendScore(of: sorted, tremor: tremor)
+        listedScores[listedKey] = range
         return range
     }
 
@@ -433,9 +435,8 @@ struct PatientJSONLineWriter {
                 bytes.append(contentsOf: frame.tail)
                 bytes.append(0x22)
             } else {
-                let words = key.frame
                 let items = ordered.map { BurdenScale.noteItem(drug: names[$0.drug], points: $0.share.points) }
-                bytes.append(contentsOf: try Self.string(words.lead + items.joined(separator: BurdenScale.noteSeparator) + words.tail))
+                bytes.append(contentsOf: try Self.string(BurdenScale.note(key.frame, items: items)))
             }
         }
         bytes.append(contentsOf: #","total":"#.utf8)

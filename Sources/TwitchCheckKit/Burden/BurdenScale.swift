@@ -57,7 +57,7 @@ public enum BurdenScale {
         var note: String?
         if notable {
             let frame = noteFrame(effect: effect, total: total, level: level, drugCount: ordered.count, worstSeverity: worstSeverity)
-            note = frame.lead + ordered.map { noteItem(drug: $0.drug, points: $0.points) }.joined(separator: noteSeparator) + frame.tail
+            note = Self.note(frame, items: ordered.map { noteItem(drug: $0.drug, points: $0.points) })
         }
         return BurdenScore(total: total, level: level, notable: notable, drugs: ordered, note: note)
     }
@@ -103,4 +103,9 @@ public enum BurdenScale {
 
     /// What separates the drugs of a note's list.
     public static let noteSeparator = ", "
+
+    /// A note from its frame and its items, in the score's order.
+    public static func note(_ frame: (lead: String, tail: String), items: [String]) -> String {
+        frame.lead + items.joined(separator: noteSeparator) + frame.tail
+    }
 }
