@@ -36,9 +36,11 @@ let package = Package(
         .target(name: "CPrefetch", path: "Sources/CPrefetch"),
         // glibc's mallopt for batch: one malloc arena for all its threads; one inline C function.
         .target(name: "CMalloc", path: "Sources/CMalloc"),
+        // Linux fallocate for batch's report file (Glibc's module does not declare it); one C function.
+        .target(name: "CFileSpace", path: "Sources/CFileSpace"),
         .target(
             name: "TwitchCheckKit",
-            dependencies: ["SeedDigest", "CPrefetch", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["SeedDigest", "CPrefetch", "CFileSpace", .product(name: "GRDB", package: "GRDB.swift")],
             // EmbeddedData/ links to Schema/ and Seeds/; the plugin embeds their .sql and .tsv files.
             exclude: ["EmbeddedData/Schema/README.md", "EmbeddedData/Schema/SEVERITY_POLICY.md", "EmbeddedData/Schema/BURDEN.md"],
             plugins: ["EmbedSeeds"]

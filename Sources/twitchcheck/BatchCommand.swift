@@ -114,7 +114,8 @@ struct BatchCommand: ParsableCommand {
         let progress = inputFile.size.flatMap { size in showsProgress && size > 0 ? ProgressBar(total: size) : nil }
         let summary: BatchSummary
         do {
-            let sink = OutputSink(fileDescriptor: outputDescriptor, destination: output ?? "standard output")
+            let sink = OutputSink(fileDescriptor: outputDescriptor, destination: output ?? "standard output",
+                                  reservesSpace: reportFile?.reservesSpace ?? false)
             if isBulkFHIR {
                 summary = try FHIRBulkBatch(checker: medicationChecker, options: options)
                     .run(input: inputDescriptor, inputName: inputName, output: sink)

@@ -19,9 +19,13 @@ public final class OutputSink {
     /// Bytes appended since the sink was made, written or still buffered.
     var count: Int { handedOff + buffer.count }
 
-    /// A sink for a descriptor, named in error messages as `destination`.
-    public init(fileDescriptor: Int32, destination: String) {
-        blocks = BlockWriter(FileDescriptorWriter(fileDescriptor: fileDescriptor, destination: destination))
+    /// A sink for a descriptor, named in error messages as `destination`. `reservesSpace`: the
+    /// descriptor is a new file, written from its start, that nothing else writes to and that is
+    /// cut at its end when done (``ReportFile/reservesSpace``): space is reserved ahead of the writes
+    /// (``FileSpaceReservation``).
+    public init(fileDescriptor: Int32, destination: String, reservesSpace: Bool = false) {
+        blocks = BlockWriter(FileDescriptorWriter(fileDescriptor: fileDescriptor, destination: destination),
+                             reservation: reservesSpace ? FileSpaceReservation(fileDescriptor: fileDescriptor) : nil)
         // Room for a full block and the line that crosses the threshold, so a buffer is rarely moved.
         buffer = OutputBuffer(capacity: flushThreshold * 2)
     }
@@ -86,16 +90,19 @@ public final class OutputSink {
 /// at most two at a time, and keeps the first error.
 ///
 /// Sendable by construction: the descriptor writer, queue and semaphore are themselves
-/// Sendable, and `firstError` is only ever read or written on `queue`.
+/// Sendable, and `firstError`, `reservation` and `written` are only ever read or written on `queue`.
 private final class BlockWriter: @unchecked Sendable {
     private let writer: FileDescriptorWriter
     private let queue = DispatchQueue(label: "twitchcheck.output")
     private let slots = DispatchSemaphore(value: 2)
     /// Accessed only on `queue`.
     private var firstError: Error?
+    private var reservation: FileSpaceReservation?
+    private var written = 0
 
-    init(_ writer: FileDescriptorWriter) {
+    init(_ writer: FileDescriptorWriter, reservation: FileSpaceReservation?) {
         self.writer = writer
+        self.reservation = reservation
     }
 
     /// Queues a block for writing; throws at once if an earlier block failed, so a full disk stops the run early.
@@ -106,6 +113,8 @@ private final class BlockWriter: @unchecked Sendable {
             defer { slots.signal() }
             guard firstError == nil else { return }
             do {
+                written += block.count
+                reservation?.reserve(upTo: written)
                 try writer.write(block.bytes)
             } catch {
                 firstError = error

@@ -54,17 +54,26 @@ public final class ReportFile {
     public func commit() throws {
         guard isOpen else { return }
         isOpen = false
-        let closed = close(fileDescriptor) == 0
         guard let replacement else {
-            if !closed { throw ReportFileError.unwritable(path: path, reason: Self.lastError) }
+            if close(fileDescriptor) != 0 { throw ReportFileError.unwritable(path: path, reason: Self.lastError) }
             return
         }
-        guard closed, rename(replacement.temporary, replacement.destination) == 0 else {
-            let reason = Self.lastError
+        // Space reserved past the end and not written is given back (a file system keeps it
+        // otherwise: up to 64 MiB more than the report; see ``reservesSpace``).
+        let end = lseek(fileDescriptor, 0, SEEK_CUR)
+        var failure = end < 0 || ftruncate(fileDescriptor, end) != 0 ? Self.lastError : nil
+        if close(fileDescriptor) != 0, failure == nil { failure = Self.lastError }
+        if failure == nil, rename(replacement.temporary, replacement.destination) != 0 { failure = Self.lastError }
+        if let failure {
             unlink(replacement.temporary)
-            throw ReportFileError.unwritable(path: path, reason: reason)
+            throw ReportFileError.unwritable(path: path, reason: failure)
         }
     }
+
+    /// Whether the report goes to a new file of its own (not a device or pipe), so that space
+    /// can be reserved ahead of its writes (``OutputSink/init(fileDescriptor:destination:reservesSpace:)``):
+    /// ``commit()`` cuts it at its end, and a failed run deletes it.
+    public var reservesSpace: Bool { replacement != nil }
 
     private static var lastError: String { String(cString: strerror(errno)) }
 
