@@ -216,7 +216,7 @@ import Testing
     }
 
     /// A patient's medications come back distinct and ascending, however many and however
-    /// repeated, and the lists of a second half join the first's under the new numbers.
+    /// repeated, and the lists of later readers join the first's under the new numbers.
     @Test func patientMedicationListsKeepEachPatientsDistinctMedications() {
         var lists = PatientMedicationLists()
         for round in 0..<3 {
@@ -236,11 +236,16 @@ import Testing
         later.insert(patient: 0, medication: 1)
         later.insert(patient: 1, medication: 0)
         lists.absorb(&later, patientMap: [2, 7], medicationMap: [3, 6])
+        var third = PatientMedicationLists()
+        third.insert(patient: 0, medication: 0)
+        lists.absorb(&third, patientMap: [8], medicationMap: [4])
         lists.group(patientCount: 10)
         lists.medications(of: 2, into: &result)
         #expect(result == [5, 6])
         lists.medications(of: 7, into: &result)
         #expect(result == [3])
+        lists.medications(of: 8, into: &result)
+        #expect(result == [4])
         lists.medications(of: 9, into: &result)
         #expect(result.isEmpty)
     }

@@ -49,6 +49,40 @@ import Testing
         #expect(try String(contentsOf: url, encoding: .utf8) == expected)
     }
 
+    /// A report file has disk space reserved ahead of its writes where the file system can (64 MiB
+    /// at a time), and once committed it holds every byte and no more space than they need.
+    @Test func aCommittedReportFileGivesBackTheSpaceReservedAhead() throws {
+        let path = try TestKnowledgeBase.temporaryDirectory().appending(path: "report.csv").path
+        let input = open("/dev/null", O_RDONLY)
+        defer { close(input) }
+        let file = try ReportFile(path: path, input: input)
+        #expect(file.reservesSpace)
+        let sink = OutputSink(fileDescriptor: file.fileDescriptor, destination: path, reservesSpace: file.reservesSpace)
+        let line = String(repeating: "z", count: 999) + "\n"
+        for _ in 0..<3000 { try sink.write(line) }
+        try sink.flush()
+        var status = stat()
+        #expect(fstat(file.fileDescriptor, &status) == 0)
+        let heldWhileWriting = Int(status.st_blocks) * 512
+        #expect(Int(status.st_size) == 3_000_000)
+        try file.commit()
+        #expect(stat(path, &status) == 0)
+        #expect(Int(status.st_size) == 3_000_000)
+        #expect(Int(status.st_blocks) * 512 < 3_000_000 + (1 << 20))
+        // Where the file system reserves (ext4, XFS, tmpfs), the space was there while writing.
+        if heldWhileWriting > 3_000_000 + (1 << 20) { #expect(heldWhileWriting >= FileSpaceReservation.step) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == String(repeating: line, count: 3000))
+    }
+
+    /// Standard output and devices are not the report's own file: no space is reserved for them.
+    @Test func onlyANewReportFileReservesSpace() throws {
+        let input = open("/dev/null", O_RDONLY)
+        defer { close(input) }
+        let device = try ReportFile(path: "/dev/null", input: input)
+        #expect(!device.reservesSpace)
+        try device.commit()
+    }
+
     @Test func aFullDiskIsReportedWithTheDestination() throws {
         let descriptor = open("/dev/full", O_WRONLY)
         guard descriptor >= 0 else { return }

@@ -450,8 +450,10 @@ struct BatchIngest {
         intervals = []
         laterIntervals = []
         patientMedications = PatientMedicationLists()
+        // Grouping first: it takes about as long as both sorts (JSON Lines), so one thread groups while
+        // the other sorts; started last, it ran alone after them (15 ms instead of 10 at a million rows).
         DispatchQueue.concurrentPerform(iterations: 3) { job in
-            if job < 2 { sets[job].sortAndCoalesce() } else { lists.group() }
+            if job == 0 { lists.group() } else { sets[job - 1].sortAndCoalesce() }
         }
         (intervals, laterIntervals) = (sets[0].spans, sets[1].spans)
         patientMedications = lists.lists
