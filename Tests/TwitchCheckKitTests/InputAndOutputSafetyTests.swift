@@ -76,7 +76,9 @@ import Testing
 
     /// Standard output and devices are not the report's own file: no space is reserved for them.
     @Test func onlyANewReportFileReservesSpace() throws {
-        let input = open("/dev/null", O_RDONLY)
+        let inputURL = try TestKnowledgeBase.temporaryDirectory().appending(path: "input.csv")
+        try Data("PATIENT,DESCRIPTION\n".utf8).write(to: inputURL)
+        let input = open(inputURL.path, O_RDONLY)
         defer { close(input) }
         let device = try ReportFile(path: "/dev/null", input: input)
         #expect(!device.reservesSpace)
