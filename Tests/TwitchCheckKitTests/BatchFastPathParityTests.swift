@@ -67,7 +67,7 @@ import Testing
     /// Burden scores are made by the line writer from each drug's points, not by ``BurdenScale/score(_:effect:worstSeverity:)``:
     /// for random lists drawn from every drug that adds to either burden (sets of one to nine, so
     /// notes, capped tremor levels and sets too large for a packed key all come up), the lines
-    /// match the encoder's, at every minimum severity.
+    /// match the encoder's, at every minimum severity, and also when few or no scores are kept for reuse.
     @Test func burdenScoresMatchTheEncoderForEveryContributingDrug() throws {
         let knowledgeBase = TestKnowledgeBase.shared
         let relevant = try knowledgeBase.relevantDrugIDs().sorted()
@@ -94,6 +94,12 @@ import Testing
             let slow = try ReadPath.whole.run(bytes, options: reference)
             #expect(fast.output == slow.output, "\(minimum)")
             notes += fast.output.components(separatedBy: #""notable":true"#).count - 1
+            // With no score kept, or only the first few, each line still has its own.
+            for kept in [0, 5_000] {
+                var capped = options
+                capped.keptScoreBytes = kept
+                #expect(try ReadPath.whole.run(bytes, options: capped).output == slow.output, "\(minimum), \(kept) bytes of scores kept")
+            }
         }
         #expect(notes > 100)
     }

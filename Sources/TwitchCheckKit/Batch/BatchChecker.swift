@@ -284,7 +284,8 @@ public final class BatchChecker {
             try output.write("patient,kind,effect,severity,drugs,overlap_start,summary,evidence,rule,sources\r\n")
         }
         return try PatientReportWriter(checker: checker, drugNames: relevantDrugNames, format: options.format,
-                                       minimumSeverity: options.minimumSeverity, encodesEveryPatient: options.encodesEveryPatient)
+                                       minimumSeverity: options.minimumSeverity, encodesEveryPatient: options.encodesEveryPatient,
+                                       keptScoreBytes: options.keptScoreBytes)
     }
 
     /// Calls `body` with every patient held, in id order (the order of their first rows), with the

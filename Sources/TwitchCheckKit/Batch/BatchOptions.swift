@@ -25,6 +25,11 @@ public struct BatchOptions: Sendable {
     /// Runs `JSONEncoder` on every patient's whole report instead of splicing pieces encoded once:
     /// the slow reference path that the JSON Lines parity test compares with.
     var encodesEveryPatient = false
+    /// How many bytes of burden scores JSON Lines keeps for reuse, one for each set of contributing
+    /// drugs met; past it, a new set's score is made for its line and let go. At 10M scattered rows
+    /// the scores of 1.4M patients grew to 39 MB, and the pool briefly held twice that as it grew,
+    /// which took the run to 146 MB (issue 13's bound is 150). Tests set it to 0.
+    var keptScoreBytes = 16 << 20
     /// When rows are spilled to temporary files by patient hash (``BatchChecker``); tests set it tiny.
     var spill = SpillPolicy()
 

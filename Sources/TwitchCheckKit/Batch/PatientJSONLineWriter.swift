@@ -80,6 +80,13 @@ struct PatientJSONLineWriter {
     /// Each burden score, by its effect and the drugs that contribute to it (see ``score(tremor:)``).
     private var packedScores = PackedKeyTable(filler: 0..<0)
     private var listedScores: [[Int]: Range<Int>] = [:]
+    /// How many bytes of scores are kept for later lines, at most (``BatchOptions/keptScoreBytes``),
+    /// and how many are.
+    private let keptScoreBytes: Int
+    private var scoreBytes = 0
+    /// The end of what a cache refers to in ``bytes``: a score made past ``keptScoreBytes`` lies
+    /// beyond it, is used for its line and then cut off.
+    private var keptEnd = 0
     /// The words of a note around its list of drugs, as the content of a JSON string; nil when
     /// they are not plain (see ``noteFrame(_:)``).
     private var noteFrames: [NoteFrameKey: (lead: [UInt8], tail: [UInt8])?] = [:]
@@ -95,9 +102,10 @@ struct PatientJSONLineWriter {
     private var patientDrugs: [Int] = []
     private var contributing: [Int] = []
 
-    init(knowledgeBase: KnowledgeBase, minimumSeverity: Severity) {
+    init(knowledgeBase: KnowledgeBase, minimumSeverity: Severity, keptScoreBytes: Int) {
         self.knowledgeBase = knowledgeBase
         self.minimumSeverity = minimumSeverity
+        self.keptScoreBytes = keptScoreBytes
         minimumRank = minimumSeverity.rank
         listsLeftOut = minimumSeverity > .minor
         let keys = 1 << (2 * Effect.allCases.count)
@@ -213,6 +221,8 @@ struct PatientJSONLineWriter {
                 out.append("]}\n")
             }
         } } }
+        // Scores made for this line alone (past the cap) are let go.
+        if bytes.count > keptEnd { bytes.removeSubrange(keptEnd...) }
     }
 
     // MARK: - Pieces
@@ -221,6 +231,7 @@ struct PatientJSONLineWriter {
     private mutating func store(_ encoded: some Sequence<UInt8>) -> Range<Int> {
         let start = bytes.count
         bytes.append(contentsOf: encoded)
+        keptEnd = bytes.count
         return start..<bytes.count
     }
 
@@ -394,14 +405,23 @@ struct PatientJSONLineWriter {
         if let packed {
             if let cached = packedScores[packed] { return cached }
             let range = try appendScore(of: sorted, tremor: tremor)
-            packedScores.set(packed, to: range)
+            if keeps(range) { packedScores.set(packed, to: range) }
             return range
         }
         let listedKey = sorted + [tremor ? -1 : -2]
         if let cached = listedScores[listedKey] { return cached }
         let range = try appendScore(of: sorted, tremor: tremor)
-        listedScores[listedKey] = range
+        if keeps(range) { listedScores[listedKey] = range }
         return range
+    }
+
+    /// Whether a score just made is kept for later lines: while the scores kept stay within
+    /// ``keptScoreBytes``. One that is not is cut off the pool once its line is written.
+    private mutating func keeps(_ score: Range<Int>) -> Bool {
+        guard scoreBytes + score.count <= keptScoreBytes else { return false }
+        scoreBytes += score.count
+        keptEnd = bytes.count
+        return true
     }
 
     /// Appends to the pool the score of these drugs as the encoder writes a ``BurdenScore`` (keys

@@ -48,7 +48,7 @@ struct PatientReportWriter {
     private var jsonLines: PatientJSONLineWriter?
 
     init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity,
-         encodesEveryPatient: Bool = false) throws {
+         encodesEveryPatient: Bool = false, keptScoreBytes: Int = BatchOptions().keptScoreBytes) throws {
         riskChecker = try checker.riskChecker.preloading(drugNames)
         knowledgeBase = checker.knowledgeBase
         self.drugNames = drugNames
@@ -57,7 +57,8 @@ struct PatientReportWriter {
         self.minimumSeverity = minimumSeverity
         minimumRank = minimumSeverity.rank
         jsonLines = format == .jsonl && !encodesEveryPatient
-            ? PatientJSONLineWriter(knowledgeBase: checker.knowledgeBase, minimumSeverity: minimumSeverity) : nil
+            ? PatientJSONLineWriter(knowledgeBase: checker.knowledgeBase, minimumSeverity: minimumSeverity,
+                                    keptScoreBytes: keptScoreBytes) : nil
         table = RenderedFindingTable(rendersJSON: jsonLines != nil)
         washout = try WashoutChecker(knowledgeBase: checker.knowledgeBase, drugs: drugNames)
     }
