@@ -48,7 +48,7 @@ struct PatientReportWriter {
     private var jsonLines: PatientJSONLineWriter?
 
     init(checker: MedicationChecker, drugNames: [String], format: BatchOptions.OutputFormat, minimumSeverity: Severity,
-         encodesEveryPatient: Bool = false, keptScoreBytes: Int = BatchOptions().keptScoreBytes) throws {
+         encodesEveryPatient: Bool, keptScoreBytes: Int) throws {
         riskChecker = try checker.riskChecker.preloading(drugNames)
         knowledgeBase = checker.knowledgeBase
         self.drugNames = drugNames
